@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+const optionalUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(
+      z
+        .url({ error: `must be a URL (${protocols.join(", ")})` })
+        .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+          error: `must start with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+        })
+        .optional(),
+    )
+    .optional();
+
+const csv = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+const bool = (def: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(def ? "true" : "false")
+    .transform((v) => v === "true" || v === "1");
+
+/** Every setting Nexus reads, with its default. The README's configuration table mirrors this. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: int(3000, 0, 65535),
+    PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATA_DIR: z.string().default("./.data"),
+
+    DATABASE_URL: optionalUrl(["postgres", "postgresql"]),
+    DATABASE_POOL_MAX: int(10, 1, 200),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1, 120),
+    REDIS_URL: optionalUrl(["redis", "rediss"]),
+    SQS_ENDPOINT: optionalUrl(["http", "https"]),
+    SQS_REGION: z.string().default("us-east-1"),
+    SQS_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/).default("nexus-events"),
+    SQS_ACCESS_KEY_ID: z.string().default("nexus"),
+    SQS_SECRET_ACCESS_KEY: z.string().default("nexus"),
+    SMTP_URL: optionalUrl(["smtp", "smtps"]),
+    MAIL_FROM: z.string().default("Nexus <no-reply@nexus.local>"),
+
+    JWT_PRIVATE_KEYS: z.string().optional(),
+    JWT_ISSUER: z.string().default("nexus"),
+    JWT_AUDIENCE: z.string().default("nexus-api"),
+    ACCESS_TOKEN_TTL_SECONDS: int(900, 600, 900),
+    REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600, 3600, 365 * 24 * 3600),
+    REFRESH_REUSE_GRACE_SECONDS: int(0, 0, 60),
+
+    BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
+    CORS_ORIGINS: csv,
+    TRUST_PROXY_HOPS: int(0, 0, 10),
+    IDEMPOTENCY_TTL_SECONDS: int(24 * 3600, 60, 30 * 24 * 3600),
+    SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
+    OUTBOX_POLL_MS: int(250, 10, 60_000),
+    OUTBOX_MAX_ATTEMPTS: int(10, 1, 100),
+    RELAY_ENABLED: bool(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production" && !c.JWT_PRIVATE_KEYS) {
+      ctx.addIssue({ code: "custom", path: ["JWT_PRIVATE_KEYS"], message: "is required when NODE_ENV=production" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,24 @@
+/**
+ * Failures of infrastructure (not business rules). Adapters translate driver errors into these
+ * once; the HTTP edge maps them once to problem+json. Messages are safe to log, never to return.
+ */
+export class ServiceUnavailableError extends Error {
+  override readonly name = "ServiceUnavailableError";
+  constructor(
+    readonly dependency: "database" | "cache" | "queue" | "mail",
+    options?: { cause?: unknown },
+  ) {
+    super(`${dependency} is unavailable`, options);
+  }
+}
+
+/** A uniqueness or exclusion constraint was hit: the request conflicts with existing state. */
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+  constructor(
+    readonly constraint: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(`conflict${constraint ? ` on ${constraint}` : ""}`, options);
+  }
+}
