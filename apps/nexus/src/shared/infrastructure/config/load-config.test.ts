@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./load-config";
+
+describe("loadConfig", () => {
+  it("runs on an empty environment with the embedded defaults", () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.DATA_DIR).toBe("./.data");
+    expect(config.BODY_LIMIT_BYTES).toBe(1024 * 1024);
+    expect(config.PORT).toBe(3000);
+  });
+
+  it("parses typed values and lists", () => {
+    const config = loadConfig({ PORT: "8080", CORS_ORIGINS: "https://a.example, https://b.example", RELAY_ENABLED: "0" });
+    expect(config.PORT).toBe(8080);
+    expect(config.CORS_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
+    expect(config.RELAY_ENABLED).toBe(false);
+  });
+
+  it("treats an empty URL as not configured", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable of an invalid value", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ REDIS_URL: "http://localhost" })).toThrow(/REDIS_URL: must start with redis:\/\//);
+  });
+
+  it("never echoes a secret-bearing value in the message", () => {
+    try {
+      loadConfig({ DATABASE_URL: "mysql://admin:hunter2@db" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(String(error)).toContain("DATABASE_URL");
+      expect(String(error)).not.toContain("hunter2");
+    }
+  });
+
+  it("requires signing keys in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/JWT_PRIVATE_KEYS: is required when NODE_ENV=production/);
+  });
+});
