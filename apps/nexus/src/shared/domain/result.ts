@@ -21,10 +21,7 @@ export function map<T, U, E>(result: Result<T, E>, fn: (value: T) => U): Result<
   return result.ok ? ok(fn(result.value)) : result;
 }
 
-export function andThen<T, U, E, F>(
-  result: Result<T, E>,
-  fn: (value: T) => Result<U, F>,
-): Result<U, E | F> {
+export function andThen<T, U, E, F>(result: Result<T, E>, fn: (value: T) => Result<U, F>): Result<U, E | F> {
   return result.ok ? fn(result.value) : result;
 }
 

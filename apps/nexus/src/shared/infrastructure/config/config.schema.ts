@@ -47,9 +47,14 @@ export const configSchema = z
     DATABASE_POOL_MAX: int(10, 1, 200),
     DATABASE_CONNECT_TIMEOUT_SECONDS: int(5, 1, 120),
     REDIS_URL: optionalUrl(["redis", "rediss"]),
+    REDIS_KEY_PREFIX: z.string().default("nexus:"),
+    MIGRATE_ON_START: z.enum(["auto", "true", "false"]).default("auto"),
     SQS_ENDPOINT: optionalUrl(["http", "https"]),
     SQS_REGION: z.string().default("us-east-1"),
-    SQS_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/).default("nexus-events"),
+    SQS_QUEUE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,80}$/)
+      .default("nexus-events"),
     SQS_ACCESS_KEY_ID: z.string().default("nexus"),
     SQS_SECRET_ACCESS_KEY: z.string().default("nexus"),
     SMTP_URL: optionalUrl(["smtp", "smtps"]),

@@ -12,7 +12,11 @@ describe("loadConfig", () => {
   });
 
   it("parses typed values and lists", () => {
-    const config = loadConfig({ PORT: "8080", CORS_ORIGINS: "https://a.example, https://b.example", RELAY_ENABLED: "0" });
+    const config = loadConfig({
+      PORT: "8080",
+      CORS_ORIGINS: "https://a.example, https://b.example",
+      RELAY_ENABLED: "0",
+    });
     expect(config.PORT).toBe(8080);
     expect(config.CORS_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
     expect(config.RELAY_ENABLED).toBe(false);
@@ -39,6 +43,8 @@ describe("loadConfig", () => {
   });
 
   it("requires signing keys in production", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/JWT_PRIVATE_KEYS: is required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(
+      /JWT_PRIVATE_KEYS: is required when NODE_ENV=production/,
+    );
   });
 });

@@ -9,8 +9,7 @@ export const containerErrors = {
     new ContainerError(
       `No provider registered for token "${name}"${chain.length ? ` (required by ${chain.join(" -> ")})` : ""}`,
     ),
-  circular: (chain: readonly string[]) =>
-    new ContainerError(`Circular dependency: ${chain.join(" -> ")}`),
+  circular: (chain: readonly string[]) => new ContainerError(`Circular dependency: ${chain.join(" -> ")}`),
   scopedFromRoot: (name: string) =>
     new ContainerError(`Scoped token "${name}" cannot be resolved from the root container; create a scope`),
   disposed: () => new ContainerError("Container has been disposed"),

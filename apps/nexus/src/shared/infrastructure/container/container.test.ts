@@ -74,7 +74,11 @@ describe("Container", () => {
   it("disposes what it created in reverse order, scopes separately from the root", async () => {
     const order: string[] = [];
     const c = Container.create()
-      .singleton(Clock, () => ({ now: () => 1 }), () => void order.push("clock"))
+      .singleton(
+        Clock,
+        () => ({ now: () => 1 }),
+        () => void order.push("clock"),
+      )
       .singleton(
         Greeter,
         (r) => {
@@ -85,7 +89,11 @@ describe("Container", () => {
           order.push("greeter");
         },
       )
-      .scoped(RequestId, () => ({ id: 1 }), () => void order.push("request"));
+      .scoped(
+        RequestId,
+        () => ({ id: 1 }),
+        () => void order.push("request"),
+      );
     const scope = c.createScope();
     scope.resolve(Greeter);
     scope.resolve(RequestId);
@@ -99,10 +107,18 @@ describe("Container", () => {
   it("keeps disposing after one disposer fails and reports the failure", async () => {
     const disposed: string[] = [];
     const c = Container.create()
-      .singleton(Clock, () => ({ now: () => 1 }), () => void disposed.push("clock"))
-      .singleton(Counter, () => ({ n: 1 }), () => {
-        throw new Error("boom");
-      });
+      .singleton(
+        Clock,
+        () => ({ now: () => 1 }),
+        () => void disposed.push("clock"),
+      )
+      .singleton(
+        Counter,
+        () => ({ n: 1 }),
+        () => {
+          throw new Error("boom");
+        },
+      );
     c.resolve(Clock);
     c.resolve(Counter);
     await expect(c.dispose()).rejects.toThrow("boom");

@@ -1,0 +1,2 @@
+ALTER TABLE "platform"."audit_entries" ADD CONSTRAINT "audit_entries_outcome_check" CHECK ("platform"."audit_entries"."outcome" in ('success', 'failure', 'denied'));--> statement-breakpoint
+ALTER TABLE "platform"."audit_entries" ADD CONSTRAINT "audit_entries_actor_type_check" CHECK ("platform"."audit_entries"."actor_type" in ('user', 'system', 'anonymous'));

@@ -1,0 +1,44 @@
+import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
+import type { Config } from "@/shared/infrastructure/config/config.schema";
+import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
+
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  run(config: Config, args: readonly string[]): Promise<number>;
+}
+
+/** Opens the database, runs `work`, always closes it. */
+async function withDatabase(config: Config, work: (client: DatabaseClient) => Promise<number>): Promise<number> {
+  const client = await createDatabaseClient(config);
+  try {
+    return await work(client);
+  } finally {
+    await client.close();
+  }
+}
+
+export const cliCommands: readonly CliCommand[] = [
+  {
+    name: "migrate",
+    summary: "apply pending database migrations (PGlite under DATA_DIR, or DATABASE_URL)",
+    run: (config) =>
+      withDatabase(config, async (client) => {
+        await migrateDatabase(client);
+        console.log(`migrations applied (${client.kind})`);
+        return 0;
+      }),
+  },
+  {
+    name: "audit-verify",
+    summary: "walk every organization's audit hash chain; exit 1 if one is broken",
+    run: (config) =>
+      withDatabase(config, async (client) => {
+        const report = await verifyAuditChain(client, {});
+        console.log(JSON.stringify(report));
+        return report.valid ? 0 : 1;
+      }),
+  },
+];

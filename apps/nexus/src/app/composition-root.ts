@@ -1,0 +1,57 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Config } from "@/shared/infrastructure/config/config.schema";
+import { Container } from "@/shared/infrastructure/container/container";
+import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { createHttpApp } from "@/shared/infrastructure/http/http-app";
+import { createLogger, type Logger } from "@/shared/infrastructure/logging/logger";
+import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
+import { registerPlatform } from "@/shared/infrastructure/register-platform";
+
+export interface Application {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly container: Container;
+  readonly http: OpenAPIHono<AppEnv>;
+  /** Starts background work (the event relay and consumers). */
+  start(): Promise<void>;
+  /** Marks the app not ready, then releases everything the container created, newest first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that knows every context. Platform first, then each
+ * context's `register<Context>()`, in dependency order.
+ */
+export async function createApplication(config: Config, options: { logger?: Logger } = {}): Promise<Application> {
+  const logger = options.logger ?? createLogger(config);
+  const container = Container.create();
+  try {
+    const platform = await registerPlatform(container, config, logger);
+    const modules = [platform];
+
+    const http = createHttpApp({
+      config,
+      logger,
+      metrics: container.resolve(PlatformTokens.Metrics),
+      container,
+      controllers: modules.flatMap((m) => m.controllers),
+      healthChecks: platform.healthChecks,
+      readiness: container.resolve(PlatformTokens.Readiness),
+    });
+
+    return {
+      config,
+      logger,
+      container,
+      http,
+      start: () => container.resolve(PlatformTokens.EventBus).start(),
+      async stop() {
+        container.resolve(PlatformTokens.Readiness).setDraining();
+        await container.dispose();
+      },
+    };
+  } catch (error) {
+    await container.dispose().catch(() => {});
+    throw error;
+  }
+}

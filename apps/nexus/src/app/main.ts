@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from "@/shared/infrastructure/config/load-config";
+import { createHttpServer } from "@/shared/infrastructure/http/create-http-server";
+import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
+import { createApplication } from "./composition-root";
+
+/** `npm start`: serve the whole API until SIGTERM/SIGINT, then shut down gracefully. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig(process.env);
+  const app = await createApplication(config);
+  const server = createHttpServer(app.http.fetch, {
+    host: config.HOST,
+    port: config.PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
+  const { port } = await server.listen();
+  await app.start();
+  app.logger.info(
+    {
+      port,
+      database: app.container.resolve(PlatformTokens.Database).kind,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
+    `Nexus listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port} (docs at /docs)`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, "shutting down: readiness fails, in-flight requests finish");
+    // Readiness first so load balancers stop routing, then drain HTTP, then relay and pools.
+    app.container.resolve(PlatformTokens.Readiness).setDraining();
+    try {
+      await server.close();
+      await app.stop();
+      app.logger.info("shutdown complete");
+      app.logger.flush();
+      process.exit(0);
+    } catch (error) {
+      app.logger.error({ err: error }, "shutdown failed");
+      app.logger.flush();
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // Config errors are for a human: the message names the variable; no stack needed.
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error("Nexus failed to start:", error);
+  process.exit(1);
+});

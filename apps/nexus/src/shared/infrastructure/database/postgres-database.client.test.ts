@@ -1,0 +1,135 @@
+import { createServer, type Server, Socket } from "node:net";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
+import { queryRows } from "./database-client";
+import { PostgresDatabaseClient } from "./postgres-database.client";
+import { DrizzleUnitOfWork } from "./unit-of-work";
+
+describe("PostgresDatabaseClient when the server is unreachable", () => {
+  it("fails fast with ServiceUnavailableError on a closed port, and stays usable", async () => {
+    const client = new PostgresDatabaseClient({
+      url: "postgres://postgres@127.0.0.1:1/x",
+      poolMax: 2,
+      connectTimeoutSeconds: 2,
+    });
+    try {
+      await expect(client.ping()).rejects.toBeInstanceOf(ServiceUnavailableError);
+      await expect(
+        new DrizzleUnitOfWork(client).transaction(() => client.executor().execute(sql`select 1`)),
+      ).rejects.toBeInstanceOf(ServiceUnavailableError);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+// Needs a real server; runs whenever DATABASE_URL is set (and then fails, never skips, if it is down).
+describe.runIf(inject("databaseTemplate").kind === "postgres")(
+  "PostgresDatabaseClient recovery after an outage",
+  () => {
+    let t: TestDatabase;
+    let proxy: TcpProxy;
+    let client: PostgresDatabaseClient;
+
+    beforeAll(async () => {
+      t = await createTestDatabase();
+      const target = new URL((t.client as PostgresDatabaseClient).options.url);
+      proxy = await TcpProxy.start(target.hostname, Number(target.port || 5432));
+      target.host = `127.0.0.1:${proxy.port}`;
+      client = new PostgresDatabaseClient({ url: target.toString(), poolMax: 2, connectTimeoutSeconds: 2 });
+    });
+    afterAll(async () => {
+      await client?.close();
+      await proxy?.stop();
+      await t?.dispose();
+    });
+
+    it("answers 503-class errors while the server is gone and recovers without a new client", async () => {
+      await client.ping();
+      const received: string[] = [];
+      await client.listen("recovery", (payload) => received.push(payload));
+      await proxy.stop(); // drops live connections and refuses new ones
+      // Repeated failures must stay fast (postgres.js' default backoff grows to 20 s per attempt).
+      for (let attempt = 0; attempt < 7; attempt++) {
+        await expect(withDeadline(client.ping(), 3_000)).rejects.toBeInstanceOf(ServiceUnavailableError);
+      }
+      await proxy.restart();
+      await withDeadline(client.ping(), 5_000);
+      const rows = await queryRows<{ n: number }>(client.executor(), sql`select 1 as n`);
+      expect(rows).toEqual([{ n: 1 }]);
+      // The LISTEN connection re-subscribes by itself; notify until it is back.
+      await until(async () => {
+        await client.notify("recovery", "back");
+        return received.includes("back");
+      });
+    });
+  },
+);
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met before the deadline");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Rejects with a plain Error if `promise` has not settled in time (a deadline, not a synchronisation). */
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A TCP forwarder we can stop and restart on the same port, to simulate a database outage. */
+class TcpProxy {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  private constructor(
+    private readonly host: string,
+    private readonly targetPort: number,
+  ) {}
+
+  static async start(host: string, port: number): Promise<TcpProxy> {
+    const proxy = new TcpProxy(host, port);
+    await proxy.restart();
+    return proxy;
+  }
+
+  async restart(): Promise<void> {
+    const server = createServer((downstream) => {
+      const upstream = new Socket();
+      for (const s of [downstream, upstream]) {
+        this.sockets.add(s);
+        s.on("close", () => this.sockets.delete(s));
+        s.on("error", () => {
+          downstream.destroy();
+          upstream.destroy();
+        });
+      }
+      upstream.connect(this.targetPort, this.host);
+      downstream.pipe(upstream).pipe(downstream);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
+    const address = server.address();
+    if (address && typeof address === "object") this.port = address.port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

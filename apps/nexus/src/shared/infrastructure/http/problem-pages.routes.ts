@@ -1,0 +1,37 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env";
+import { problemResponse, problemTitle } from "./problem";
+import { PROBLEM_CATALOG } from "./problem-catalog";
+
+const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * `/problems/<code>`: the human page a problem's `type` points at. Codes of the business contexts
+ * are not listed here, so they get a page derived from the code rather than a dead link.
+ */
+export function registerProblemPages(app: OpenAPIHono<AppEnv>): void {
+  app.get("/problems/:code", (c) => {
+    const code = c.req.param("code");
+    if (!CODE.test(code)) {
+      return problemResponse(c, { status: 404, code: "not-found", detail: "No such problem type." });
+    }
+    const info = PROBLEM_CATALOG[code];
+    const title = problemTitle(code);
+    const description =
+      info?.description ?? "The request was refused for the reason named above; the response's detail says more.";
+    const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — Nexus API</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>${escapeHtml(title)}</h1>
+<p><code>${escapeHtml(code)}</code>${info ? ` · HTTP ${info.status}` : ""}</p>
+<p>${escapeHtml(description)}</p>
+<p>Nexus API errors are <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a> problem details
+(<code>application/problem+json</code>). Each carries a <code>traceId</code>: quote it when asking for help.</p>
+</body></html>`;
+    return c.html(html, 200, { "Cache-Control": "public, max-age=3600" });
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,26 @@
+import pino from "pino";
+import type { Config } from "@/shared/infrastructure/config/config.schema";
+import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
+import { REDACTED, redactPaths } from "./redaction";
+
+export type Logger = pino.Logger;
+export type LogDestination = pino.DestinationStream;
+
+/**
+ * JSON logs on stdout (or `destination`, which tests use to capture lines). Every line written while
+ * serving a request carries its trace and request ids, whoever logs it.
+ */
+export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: LogDestination): Logger {
+  const options: pino.LoggerOptions = {
+    level: config.LOG_LEVEL,
+    base: { service: "nexus" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: redactPaths(), censor: REDACTED },
+    mixin() {
+      const ctx = currentRequestContext();
+      return ctx ? { traceId: ctx.traceId, requestId: ctx.requestId } : {};
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}

@@ -1,0 +1,31 @@
+import type { AuditTrail } from "./audit/audit-trail";
+import type { Cache } from "./cache/cache.port";
+import type { Config } from "./config/config.schema";
+import { token } from "./container/token";
+import type { DatabaseClient } from "./database/database-client";
+import type { UnitOfWork } from "./database/unit-of-work";
+import type { EventBus } from "./events/create-event-bus";
+import type { OutboxWriter } from "./events/outbox-writer";
+import type { ReadinessState } from "./http/readiness";
+import type { IdempotencyStore } from "./idempotency/idempotency.store";
+import type { Logger } from "./logging/logger";
+import type { Mailer } from "./mail/mailer.port";
+import type { MetricsRegistry } from "./metrics/metrics-registry";
+import type { RateLimiter } from "./rate-limit/rate-limiter.port";
+
+/** Tokens for the platform services; contexts adapt them to their own small ports. */
+export const PlatformTokens = {
+  Config: token<Config>("Config"),
+  Logger: token<Logger>("Logger"),
+  Metrics: token<MetricsRegistry>("Metrics"),
+  Readiness: token<ReadinessState>("Readiness"),
+  Database: token<DatabaseClient>("DatabaseClient"),
+  UnitOfWork: token<UnitOfWork>("UnitOfWork"),
+  EventBus: token<EventBus>("EventBus"),
+  Outbox: token<OutboxWriter>("OutboxWriter"),
+  AuditTrail: token<AuditTrail>("AuditTrail"),
+  Cache: token<Cache>("Cache"),
+  RateLimiter: token<RateLimiter>("RateLimiter"),
+  IdempotencyStore: token<IdempotencyStore>("IdempotencyStore"),
+  Mailer: token<Mailer>("Mailer"),
+} as const;

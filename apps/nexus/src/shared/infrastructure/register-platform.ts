@@ -1,0 +1,92 @@
+import { AuditTrail } from "./audit/audit-trail";
+import { createCache } from "./cache/create-cache";
+import type { Config } from "./config/config.schema";
+import type { Container } from "./container/container";
+import { createDatabaseClient } from "./database/create-database-client";
+import type { DatabaseClient } from "./database/database-client";
+import { migrateDatabase } from "./database/migrate";
+import { DrizzleUnitOfWork } from "./database/unit-of-work";
+import { createEventBus } from "./events/create-event-bus";
+import type { Controller } from "./http/controller";
+import type { HealthCheck } from "./http/health-check";
+import { ReadinessState } from "./http/readiness";
+import { DrizzleIdempotencyStore } from "./idempotency/drizzle-idempotency.store";
+import type { Logger } from "./logging/logger";
+import { createMailer, shouldExposeDevMailbox } from "./mail/create-mailer";
+import { DevMailboxController } from "./mail/dev-mailbox.controller";
+import { DevMailboxMailer } from "./mail/dev-mailbox.mailer";
+import { SmtpMailer } from "./mail/smtp.mailer";
+import { MetricsRegistry } from "./metrics/metrics-registry";
+import { PlatformTokens as T } from "./platform.tokens";
+import { createRateLimiter } from "./rate-limit/create-rate-limiter";
+
+export interface PlatformModule {
+  readonly controllers: readonly Controller[];
+  readonly healthChecks: readonly HealthCheck[];
+}
+
+/**
+ * Opens the platform's connections and registers them. Disposal runs in reverse order, so the event
+ * bus stops before the cache and the database close.
+ */
+export async function registerPlatform(container: Container, config: Config, logger: Logger): Promise<PlatformModule> {
+  const metrics = new MetricsRegistry();
+  container.value(T.Config, config).value(T.Logger, logger).value(T.Metrics, metrics);
+  container.value(T.Readiness, new ReadinessState());
+
+  const database = await createDatabaseClient(config);
+  container.singleton(
+    T.Database,
+    () => database,
+    (db) => db.close(),
+  );
+  container.resolve(T.Database); // owned by the container from here on, so it is closed at shutdown
+  if (shouldMigrateOnStart(config, database)) await migrateDatabase(database);
+
+  const cache = createCache(config, {
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    onError: (error) => logger.debug({ err: error }, "redis connection error"),
+  });
+  container.singleton(
+    T.Cache,
+    () => cache,
+    (c) => c.close(),
+  );
+  container.singleton(T.RateLimiter, (r) => createRateLimiter(r.resolve(T.Cache)));
+
+  const events = createEventBus({ client: database, uow: new DrizzleUnitOfWork(database), config, logger, metrics });
+  container.singleton(
+    T.EventBus,
+    () => events,
+    (bus) => bus.stop(),
+  );
+  container.singleton(T.UnitOfWork, (r) => r.resolve(T.EventBus).uow);
+  container.singleton(T.Outbox, (r) => r.resolve(T.EventBus).outbox);
+  container.singleton(T.AuditTrail, (r) => new AuditTrail(r.resolve(T.Database)));
+  container.singleton(T.IdempotencyStore, (r) => new DrizzleIdempotencyStore(r.resolve(T.Database)));
+  container.singleton(
+    T.Mailer,
+    (r) => createMailer(config, r.resolve(T.Database)),
+    (mailer) => (mailer instanceof SmtpMailer ? mailer.close() : undefined),
+  );
+
+  const mailer = container.resolve(T.Mailer);
+  const controllers: Controller[] = [];
+  if (shouldExposeDevMailbox(config) && mailer instanceof DevMailboxMailer) {
+    controllers.push(new DevMailboxController(mailer));
+  }
+  return { controllers, healthChecks: platformHealthChecks(database, container) };
+}
+
+function shouldMigrateOnStart(config: Config, database: DatabaseClient): boolean {
+  if (config.MIGRATE_ON_START === "auto") return database.kind === "pglite";
+  return config.MIGRATE_ON_START === "true";
+}
+
+function platformHealthChecks(database: DatabaseClient, container: Container): HealthCheck[] {
+  return [
+    { name: "database", check: () => database.ping() },
+    { name: "cache", check: () => container.resolve(T.Cache).ping() },
+    { name: "queue", check: () => container.resolve(T.EventBus).healthCheck() },
+  ];
+}

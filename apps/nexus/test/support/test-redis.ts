@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
+import { RedisConnection } from "@/shared/infrastructure/cache/redis-connection";
+import { testConfig } from "./test-config";
+
+/** REDIS_URL when set (suites then fail, never skip, if it is down), else the local server. */
+export const testRedisUrl = (): string => testConfig().REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** A connection whose keys live under a prefix unique to this run; `dispose()` deletes them. */
+export async function createTestRedisConnection(): Promise<{
+  connection: RedisConnection;
+  url: string;
+  keyPrefix: string;
+  dispose(): Promise<void>;
+}> {
+  const url = testRedisUrl();
+  const keyPrefix = `nexus-test:${randomUUID()}:`;
+  const connection = new RedisConnection(url, { keyPrefix });
+  try {
+    await connection.run((redis) => redis.ping());
+  } catch (error) {
+    await connection.close();
+    throw new Error(`Redis at ${new URL(url).host} is unreachable`, { cause: error });
+  }
+  return {
+    connection,
+    url,
+    keyPrefix,
+    async dispose() {
+      // KEYS' pattern is not a key, so ioredis does not prefix it; EVAL with no keys neither.
+      await connection.run((redis) =>
+        redis.eval("for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end", 0, `${keyPrefix}*`),
+      );
+      await connection.close();
+    },
+  };
+}
+
+/** Polls `check` until it stops throwing, or rethrows its last error at the deadline. */
+export async function eventually(check: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+/**
+ * A TCP proxy in front of Redis that a test can cut and restore, to play "Redis goes down" without
+ * touching the shared server.
+ */
+export async function startRedisProxy(
+  targetUrl: string,
+): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void> }> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => {});
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const proxied = new URL(targetUrl);
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String(port);
+  return {
+    url: proxied.toString(),
+    async cut() {
+      const closed = new Promise((resolve) => server.close(resolve));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+    async restore() {
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    },
+  };
+}
