@@ -1,8 +1,10 @@
+import { Uuid } from "@/shared/domain/uuid.value-object";
 import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
+import { retryParked } from "@/shared/infrastructure/events/event-relay";
 
 export interface CliCommand {
   readonly name: string;
@@ -39,6 +41,25 @@ export const cliCommands: readonly CliCommand[] = [
         const report = await verifyAuditChain(client, {});
         console.log(JSON.stringify(report));
         return report.valid ? 0 : 1;
+      }),
+  },
+  {
+    name: "outbox-retry",
+    summary: "re-queue parked outbox events: all of them, or the one whose id is given",
+    run: (config, [id]) =>
+      withDatabase(config, async (client) => {
+        let eventId: Uuid | undefined;
+        if (id !== undefined) {
+          const parsed = Uuid.parse(id);
+          if (!parsed.ok) {
+            console.error(parsed.error.message);
+            return 1;
+          }
+          eventId = parsed.value;
+        }
+        const count = await retryParked(client, eventId ? { id: eventId } : {});
+        console.log(`${count} parked event(s) re-queued`);
+        return 0;
       }),
   },
 ];

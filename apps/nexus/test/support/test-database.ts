@@ -17,11 +17,18 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/** A provisioned, migrated database that nothing has opened yet: the settings that select it, and its cleanup. */
+export interface ProvisionedDatabase {
+  /** DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite) — merge into a config or a child process's environment. */
+  readonly env: Readonly<Record<string, string>>;
+  dispose(): Promise<void>;
+}
+
 /**
  * A fresh, migrated database of its own: a clone of the run's template (PostgreSQL `CREATE DATABASE …
- * TEMPLATE`, or a copy of the PGlite data dir). Call `dispose()` in afterAll/afterEach.
+ * TEMPLATE`, or a copy of the PGlite data dir). Open it in one process only.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function provisionTestDatabase(): Promise<ProvisionedDatabase> {
   const template = inject("databaseTemplate");
   if (template.kind === "postgres") {
     const database = `${template.database}_${randomBytes(4).toString("hex")}`.slice(-63);
@@ -31,27 +38,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     } finally {
       await admin.end({ timeout: 5 });
     }
-    const client = await createDatabaseClient(
-      testConfig({ DATABASE_URL: withDatabase(template.url, database), DATABASE_POOL_MAX: "5" }),
-    );
     return {
-      client,
-      uow: new DrizzleUnitOfWork(client),
-      async dispose() {
-        await client.close();
-        await dropDatabase(template.url, database);
-      },
+      env: { DATABASE_URL: withDatabase(template.url, database) },
+      dispose: () => dropDatabase(template.url, database),
     };
   }
   const dataDir = await mkdtemp(join(tmpdir(), "nexus-pglite-test-"));
   cpSync(template.dataDir, dataDir, { recursive: true }); // ~5x faster than fs.promises.cp for ~1000 small files
-  const client = await createDatabaseClient(testConfig({ DATABASE_URL: "", DATA_DIR: dataDir }));
+  return {
+    env: { DATABASE_URL: "", DATA_DIR: dataDir },
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh, migrated database opened in this process, with a unit of work. Call `dispose()` in afterAll/afterEach. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const provisioned = await provisionTestDatabase();
+  const client = await createDatabaseClient(testConfig({ DATABASE_POOL_MAX: "5", ...provisioned.env }));
   return {
     client,
     uow: new DrizzleUnitOfWork(client),
     async dispose() {
       await client.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await provisioned.dispose();
     },
   };
 }

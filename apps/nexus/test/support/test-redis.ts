@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { RedisConnection } from "@/shared/infrastructure/cache/redis-connection";
+import { TcpProxy } from "./tcp-proxy";
 import { testConfig } from "./test-config";
 
 /** REDIS_URL when set (suites then fail, never skip, if it is down), else the local server. */
@@ -57,30 +57,9 @@ export async function startRedisProxy(
   targetUrl: string,
 ): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void> }> {
   const target = new URL(targetUrl);
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = connect(Number(target.port || 6379), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => {});
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const proxy = await TcpProxy.start(target.hostname, Number(target.port || 6379));
   const proxied = new URL(targetUrl);
   proxied.hostname = "127.0.0.1";
-  proxied.port = String(port);
-  return {
-    url: proxied.toString(),
-    async cut() {
-      const closed = new Promise((resolve) => server.close(resolve));
-      for (const s of sockets) s.destroy();
-      await closed;
-    },
-    async restore() {
-      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-    },
-  };
+  proxied.port = String(proxy.port);
+  return { url: proxied.toString(), cut: () => proxy.stop(), restore: () => proxy.restart() };
 }

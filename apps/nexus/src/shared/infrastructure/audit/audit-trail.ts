@@ -4,11 +4,11 @@ import { withDatabaseErrors } from "@/shared/infrastructure/database/database.er
 import type { DatabaseClient, Db } from "@/shared/infrastructure/database/database-client";
 import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
+import { redactSecrets } from "@/shared/infrastructure/secrets/redact-secrets";
 import type { AuditEntry, AuditEntryInput } from "./audit-entry";
 import { auditEntries, chainKeyExpr, GLOBAL_CHAIN } from "./audit-entry.table";
 import { computeAuditHash, GENESIS_HASH, type HashedAuditFields } from "./audit-hash";
 import { toJsonValue } from "./canonical-json";
-import { redactSecrets } from "./redact-secrets";
 
 /**
  * Writes hash-chained audit entries. `record` enlists in the surrounding unit of work, so a use

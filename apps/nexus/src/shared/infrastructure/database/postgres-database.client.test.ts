@@ -1,7 +1,7 @@
-import { createServer, type Server, Socket } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import { TcpProxy } from "../../../../test/support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
 import { queryRows } from "./database-client";
 import { PostgresDatabaseClient } from "./postgres-database.client";
@@ -86,50 +86,5 @@ async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
     return await Promise.race([promise, deadline]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/** A TCP forwarder we can stop and restart on the same port, to simulate a database outage. */
-class TcpProxy {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  private constructor(
-    private readonly host: string,
-    private readonly targetPort: number,
-  ) {}
-
-  static async start(host: string, port: number): Promise<TcpProxy> {
-    const proxy = new TcpProxy(host, port);
-    await proxy.restart();
-    return proxy;
-  }
-
-  async restart(): Promise<void> {
-    const server = createServer((downstream) => {
-      const upstream = new Socket();
-      for (const s of [downstream, upstream]) {
-        this.sockets.add(s);
-        s.on("close", () => this.sockets.delete(s));
-        s.on("error", () => {
-          downstream.destroy();
-          upstream.destroy();
-        });
-      }
-      upstream.connect(this.targetPort, this.host);
-      downstream.pipe(upstream).pipe(downstream);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
-    const address = server.address();
-    if (address && typeof address === "object") this.port = address.port;
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

@@ -1,7 +1,7 @@
 import pino from "pino";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
-import { REDACTED, redactPaths } from "./redaction";
+import { redactSecrets } from "@/shared/infrastructure/secrets/redact-secrets";
 
 export type Logger = pino.Logger;
 export type LogDestination = pino.DestinationStream;
@@ -15,8 +15,7 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: Lo
     level: config.LOG_LEVEL,
     base: { service: "nexus" },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: redactPaths(), censor: REDACTED },
+    formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
     mixin() {
       const ctx = currentRequestContext();
       return ctx ? { traceId: ctx.traceId, requestId: ctx.requestId } : {};

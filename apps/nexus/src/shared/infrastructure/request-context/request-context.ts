@@ -3,8 +3,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 /** Who is calling, once the auth guard has verified the access token. */
 export interface RequestActor {
   readonly userId: string;
-  readonly organizationId: string;
-  readonly role: string;
+  readonly organizationId: string | null;
+  readonly role: string | null;
   readonly sessionId: string;
 }
 

@@ -23,3 +23,21 @@ describe("redactSecrets", () => {
     expect(redactSecrets(metadata)).toEqual(metadata);
   });
 });
+
+describe("redactSecrets (config and copying)", () => {
+  it("redacts connection URLs and key sets by their setting names", () => {
+    expect(redactSecrets({ DATABASE_URL: "postgres://u:pw@h/db", JWT_PRIVATE_KEYS: "{}", PORT: 1 })).toEqual({
+      DATABASE_URL: REDACTED,
+      JWT_PRIVATE_KEYS: REDACTED,
+      PORT: 1,
+    });
+  });
+
+  it("returns the very same object when there is nothing to redact, and never mutates the input", () => {
+    const clean = { a: { b: [1, 2, { c: "d" }] } };
+    expect(redactSecrets(clean)).toBe(clean);
+    const dirty = { a: { token: "t" } };
+    redactSecrets(dirty);
+    expect(dirty.a.token).toBe("t");
+  });
+});

@@ -1,0 +1,19 @@
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Role } from "../domain/role.value-object";
+
+/** The verified caller, built by the guard from the access token's claims (sub, sid, org, role). */
+export interface AuthenticatedActor {
+  readonly userId: Uuid;
+  readonly sessionId: Uuid;
+  readonly organizationId: Uuid | null;
+  readonly role: Role | null;
+}
+
+/** Where a request came from: stored on new sessions and in audit entries. */
+export interface RequestMeta {
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+/** Audit fields from the request metadata. */
+export const auditOrigin = (meta: RequestMeta) => ({ ip: meta.ip, userAgent: meta.userAgent });

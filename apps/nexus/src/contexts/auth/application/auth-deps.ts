@@ -1,0 +1,44 @@
+import type { AccessTokenIssuer } from "./ports/access-token.port";
+import type { AuthAuditLog } from "./ports/auth-audit-log.port";
+import type { AuthMailer } from "./ports/auth-mailer.port";
+import type { AuthUnitOfWork } from "./ports/auth-unit-of-work.port";
+import type { Clock } from "./ports/clock.port";
+import type { CommonPasswordList } from "./ports/common-password-list.port";
+import type { LoginThrottle } from "./ports/login-throttle.port";
+import type { MembershipRepository } from "./ports/membership.repository";
+import type { OneTimeTokenRepository } from "./ports/one-time-token.repository";
+import type { OrganizationRepository } from "./ports/organization.repository";
+import type { PasswordHasher } from "./ports/password-hasher.port";
+import type { SecureTokens } from "./ports/secure-tokens.port";
+import type { SessionRepository } from "./ports/session.repository";
+import type { SessionRevocationList } from "./ports/session-revocation.port";
+import type { UserRepository } from "./ports/user.repository";
+
+/** From config: REFRESH_TOKEN_TTL_SECONDS and REFRESH_REUSE_GRACE_SECONDS. */
+export interface AuthSettings {
+  readonly refreshTokenTtlSeconds: number;
+  readonly refreshReuseGraceSeconds: number;
+}
+
+/**
+ * Everything the auth use cases depend on. The composition root builds ONE such object and passes
+ * it to every use case; each constructor declares (with Pick) the part it really uses.
+ */
+export interface AuthDeps {
+  readonly users: UserRepository;
+  readonly organizations: OrganizationRepository;
+  readonly memberships: MembershipRepository;
+  readonly sessions: SessionRepository;
+  readonly oneTimeTokens: OneTimeTokenRepository;
+  readonly unitOfWork: AuthUnitOfWork;
+  readonly audit: AuthAuditLog;
+  readonly mailer: AuthMailer;
+  readonly clock: Clock;
+  readonly commonPasswords: CommonPasswordList;
+  readonly passwordHasher: PasswordHasher;
+  readonly accessTokens: AccessTokenIssuer;
+  readonly revocations: SessionRevocationList;
+  readonly secureTokens: SecureTokens;
+  readonly loginThrottle: LoginThrottle;
+  readonly settings: AuthSettings;
+}

@@ -1,0 +1,37 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Membership } from "../domain/membership.entity";
+import { type NotFound, notFound } from "./auth.errors";
+import type { MembershipRepository } from "./ports/membership.repository";
+import type { SessionRepository } from "./ports/session.repository";
+import { revokeSessions } from "./revoke-sessions";
+
+/**
+ * Tenant isolation: the caller's membership of `organizationId`, read from the database (not from
+ * the token, whose role may be up to one access-token lifetime old). Not a member → `not-found`,
+ * exactly as if the organization did not exist.
+ */
+export async function requireMembership(
+  memberships: MembershipRepository,
+  organizationId: Uuid,
+  userId: Uuid,
+): Promise<Result<Membership, NotFound>> {
+  const membership = await memberships.find(organizationId, userId);
+  return membership ? ok(membership) : err(notFound("organization"));
+}
+
+/**
+ * Ends `userId`'s sessions that act in `organizationId` (after a removal or a downgrade), so the
+ * stale role in their access tokens stops working now rather than at expiry. Returns the ids.
+ */
+export async function endSessionsInOrganization(
+  sessions: SessionRepository,
+  userId: Uuid,
+  organizationId: Uuid,
+  now: Timestamp,
+): Promise<Uuid[]> {
+  const active = await sessions.listActiveByUser(userId, now);
+  const inOrganization = active.filter((s) => s.organizationId === organizationId);
+  return revokeSessions(sessions, inOrganization, "membership-changed", now);
+}

@@ -1,0 +1,30 @@
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Membership } from "../../domain/membership.entity";
+import type { Role } from "../../domain/role.value-object";
+import type { Page, PageRequest } from "./page";
+
+/** A member as `GET /organizations/{id}/members` shows it (a read model joining users, same schema). */
+export interface MemberView {
+  readonly userId: Uuid;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly joinedAt: Timestamp;
+}
+
+export interface MembershipRepository {
+  find(organizationId: Uuid, userId: Uuid): Promise<Membership | null>;
+  /** Every membership of the user, oldest first (login picks the first as the default organization). */
+  listByUser(userId: Uuid): Promise<Membership[]>;
+  /** Members of one organization, ordered by joinedAt then userId. */
+  listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>>;
+  /**
+   * Number of owners. Inside a unit of work the adapter LOCKS the organization's owner rows
+   * (select … for update, then count) so two concurrent demotions cannot both see two owners.
+   */
+  countOwners(organizationId: Uuid): Promise<number>;
+  /** Insert or update (key: organizationId + userId). */
+  save(membership: Membership): Promise<void>;
+  delete(organizationId: Uuid, userId: Uuid): Promise<void>;
+}

@@ -1,0 +1,29 @@
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Session } from "../../domain/session.entity";
+
+/** A refresh token hash resolved to its session and the generation it was issued as. */
+export interface RefreshTokenMatch {
+  readonly session: Session;
+  readonly generation: number;
+}
+
+/**
+ * Sessions and their refresh-token FAMILY. Every hash a session ever held is kept with its
+ * generation (e.g. a `refresh_tokens(hash pk, session_id, generation)` table, written by `save`
+ * whenever `session.refreshTokenHash` is new), so an old token is recognised as REUSE rather than
+ * as an unknown token.
+ */
+export interface SessionRepository {
+  findById(id: Uuid): Promise<Session | null>;
+  /**
+   * Index lookup by SHA-256 hash over the whole family (current and rotated tokens). Inside a unit
+   * of work the adapter LOCKS the session row (for update), so two concurrent refreshes of one
+   * session are serialised and the second one sees the first one's rotation.
+   */
+  findByRefreshTokenHash(hash: string): Promise<RefreshTokenMatch | null>;
+  /** Not revoked and not expired at `now`, most recently used first. */
+  listActiveByUser(userId: Uuid, now: Timestamp): Promise<Session[]>;
+  /** Insert or update; records `refreshTokenHash` + `generation` in the family if not yet there. */
+  save(session: Session): Promise<void>;
+}

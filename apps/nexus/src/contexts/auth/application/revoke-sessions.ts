@@ -1,0 +1,28 @@
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Session, SessionRevocationReason } from "../domain/session.entity";
+import type { SessionRepository } from "./ports/session.repository";
+import type { SessionRevocationList } from "./ports/session-revocation.port";
+
+/**
+ * Revokes and saves `sessions` (inside the caller's unit of work) and returns their ids: the caller
+ * pushes them to the SessionRevocationList AFTER commit, so a rollback never leaves a session
+ * half-ended.
+ */
+export async function revokeSessions(
+  sessions: SessionRepository,
+  toRevoke: readonly Session[],
+  reason: SessionRevocationReason,
+  now: Timestamp,
+): Promise<Uuid[]> {
+  for (const session of toRevoke) {
+    session.revoke(now, reason);
+    await sessions.save(session);
+  }
+  return toRevoke.map((s) => s.id);
+}
+
+/** Makes access tokens of `ids` stop working on every instance (call after commit). */
+export async function publishRevocations(revocations: SessionRevocationList, ids: readonly Uuid[]): Promise<void> {
+  if (ids.length > 0) await revocations.revoke(ids);
+}

@@ -1,0 +1,155 @@
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Email } from "../../domain/email.value-object";
+import { Membership } from "../../domain/membership.entity";
+import { OneTimeToken } from "../../domain/one-time-token.entity";
+import { Organization } from "../../domain/organization.entity";
+import { Session } from "../../domain/session.entity";
+import { User } from "../../domain/user.entity";
+import type { MembershipRepository, MemberView } from "../ports/membership.repository";
+import type { OneTimeTokenRepository } from "../ports/one-time-token.repository";
+import type { OrganizationRepository } from "../ports/organization.repository";
+import type { Page, PageRequest } from "../ports/page";
+import type { RefreshTokenMatch, SessionRepository } from "../ports/session.repository";
+import type { UserRepository } from "../ports/user.repository";
+import type { InMemoryAuthStore } from "./in-memory-auth.store";
+
+export class InMemoryUserRepository implements UserRepository {
+  constructor(private readonly store: InMemoryAuthStore) {}
+
+  async findById(id: Uuid): Promise<User | null> {
+    const props = this.store.tables.users.get(id);
+    return props ? User.restore(props) : null;
+  }
+
+  async findByEmail(email: Email): Promise<User | null> {
+    const props = [...this.store.tables.users.values()].find((u) => u.email === email);
+    return props ? User.restore(props) : null;
+  }
+
+  async save(user: User): Promise<void> {
+    const clash = [...this.store.tables.users.values()].find((u) => u.email === user.email && u.id !== user.id);
+    if (clash) throw new Error(`unique violation: users.email ${user.email}`);
+    this.store.tables.users.set(user.id, user.toProps());
+  }
+}
+
+export class InMemoryOrganizationRepository implements OrganizationRepository {
+  constructor(private readonly store: InMemoryAuthStore) {}
+
+  async findById(id: Uuid): Promise<Organization | null> {
+    const props = this.store.tables.organizations.get(id);
+    return props ? Organization.restore(props) : null;
+  }
+
+  async findByIds(ids: readonly Uuid[]): Promise<Organization[]> {
+    return ids.flatMap((id) => {
+      const props = this.store.tables.organizations.get(id);
+      return props ? [Organization.restore(props)] : [];
+    });
+  }
+
+  async save(organization: Organization): Promise<void> {
+    this.store.tables.organizations.set(organization.id, organization.toProps());
+  }
+}
+
+const membershipKey = (organizationId: Uuid, userId: Uuid) => `${organizationId}:${userId}`;
+const byJoinTime = (a: { createdAt: Timestamp; userId: string }, b: { createdAt: Timestamp; userId: string }) =>
+  a.createdAt.epochMs - b.createdAt.epochMs || a.userId.localeCompare(b.userId);
+
+export class InMemoryMembershipRepository implements MembershipRepository {
+  constructor(private readonly store: InMemoryAuthStore) {}
+
+  async find(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
+    const props = this.store.tables.memberships.get(membershipKey(organizationId, userId));
+    return props ? Membership.restore(props) : null;
+  }
+
+  async listByUser(userId: Uuid): Promise<Membership[]> {
+    return [...this.store.tables.memberships.values()]
+      .filter((m) => m.userId === userId)
+      .sort(byJoinTime)
+      .map((m) => Membership.restore(m));
+  }
+
+  /** The cursor is a plain offset: good enough for a fake. */
+  async listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>> {
+    const all = [...this.store.tables.memberships.values()].filter((m) => m.organizationId === organizationId);
+    all.sort(byJoinTime);
+    const start = page.cursor ? Number(page.cursor) : 0;
+    const slice = all.slice(start, start + page.limit);
+    const items = slice.map((m): MemberView => {
+      const user = this.store.tables.users.get(m.userId);
+      return {
+        userId: m.userId,
+        email: user?.email ?? "",
+        name: user?.name ?? "",
+        role: m.role,
+        joinedAt: m.createdAt,
+      };
+    });
+    const next = start + slice.length;
+    return { items, nextCursor: next < all.length ? String(next) : null };
+  }
+
+  async countOwners(organizationId: Uuid): Promise<number> {
+    return [...this.store.tables.memberships.values()].filter(
+      (m) => m.organizationId === organizationId && m.role === "owner",
+    ).length;
+  }
+
+  async save(membership: Membership): Promise<void> {
+    this.store.tables.memberships.set(
+      membershipKey(membership.organizationId, membership.userId),
+      membership.toProps(),
+    );
+  }
+
+  async delete(organizationId: Uuid, userId: Uuid): Promise<void> {
+    this.store.tables.memberships.delete(membershipKey(organizationId, userId));
+  }
+}
+
+export class InMemorySessionRepository implements SessionRepository {
+  constructor(private readonly store: InMemoryAuthStore) {}
+
+  async findById(id: Uuid): Promise<Session | null> {
+    const props = this.store.tables.sessions.get(id);
+    return props ? Session.restore(props) : null;
+  }
+
+  async findByRefreshTokenHash(hash: string): Promise<RefreshTokenMatch | null> {
+    const member = this.store.tables.refreshFamily.get(hash);
+    const props = member ? this.store.tables.sessions.get(member.sessionId) : undefined;
+    return member && props ? { session: Session.restore(props), generation: member.generation } : null;
+  }
+
+  async listActiveByUser(userId: Uuid, now: Timestamp): Promise<Session[]> {
+    return [...this.store.tables.sessions.values()]
+      .map((p) => Session.restore(p))
+      .filter((s) => s.userId === userId && s.isActive(now))
+      .sort((a, b) => b.lastUsedAt.epochMs - a.lastUsedAt.epochMs);
+  }
+
+  async save(session: Session): Promise<void> {
+    const { tables } = this.store;
+    tables.sessions.set(session.id, session.toProps());
+    if (!tables.refreshFamily.has(session.refreshTokenHash)) {
+      tables.refreshFamily.set(session.refreshTokenHash, { sessionId: session.id, generation: session.generation });
+    }
+  }
+}
+
+export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
+  constructor(private readonly store: InMemoryAuthStore) {}
+
+  async findByHash(tokenHash: string): Promise<OneTimeToken | null> {
+    const props = this.store.tables.oneTimeTokens.get(tokenHash);
+    return props ? OneTimeToken.restore(props) : null;
+  }
+
+  async save(token: OneTimeToken): Promise<void> {
+    this.store.tables.oneTimeTokens.set(token.tokenHash, token.toProps());
+  }
+}

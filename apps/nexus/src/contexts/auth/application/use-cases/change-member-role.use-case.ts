@@ -1,0 +1,83 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { ensureKeepsAnOwner } from "../../domain/last-owner.rule";
+import { Role } from "../../domain/role.value-object";
+import { ensureCanChangeRole, ensureCanManageMembers } from "../../domain/role-management.rules";
+import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import { type Forbidden, type LastOwner, type NotFound, notFound, type ValidationFailed } from "../auth.errors";
+import type { AuthDeps } from "../auth-deps";
+import { endSessionsInOrganization, requireMembership } from "../organization-access";
+import { publishRevocations } from "../revoke-sessions";
+import { parseFields } from "../validation";
+
+export interface ChangeMemberRoleInput {
+  readonly actor: AuthenticatedActor;
+  readonly organizationId: Uuid;
+  readonly userId: Uuid;
+  readonly role: string;
+  readonly meta: RequestMeta;
+}
+
+export interface ChangeMemberRoleOutput {
+  readonly userId: Uuid;
+  readonly role: Role;
+}
+
+export type ChangeMemberRoleError = ValidationFailed | NotFound | Forbidden | LastOwner;
+
+type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
+
+/**
+ * `PATCH /organizations/{id}/members/{userId}`. Role rules, then the last-owner rule on a locked
+ * owner count. A downgraded member's sessions in this organization end at once (unless they
+ * demoted themselves), so the stronger role in their access tokens stops working.
+ */
+export class ChangeMemberRoleUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: ChangeMemberRoleInput): Promise<Result<ChangeMemberRoleOutput, ChangeMemberRoleError>> {
+    const fields = parseFields({ role: Role.parse(input.role) });
+    if (!fields.ok) return fields;
+    const { role } = fields.value;
+    const { actor, organizationId, userId } = input;
+    const now = this.deps.clock.now();
+
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Uuid[], ChangeMemberRoleError>> => {
+      const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
+      if (!caller.ok) return caller;
+      const manage = ensureCanManageMembers(caller.value.role);
+      if (!manage.ok) return manage;
+      const target = await this.deps.memberships.find(organizationId, userId);
+      if (!target) return err(notFound("member"));
+      const allowed = ensureCanChangeRole(caller.value.role, target, role);
+      if (!allowed.ok) return allowed;
+      const from = target.role;
+      if (from === role) return ok([]);
+      const keepsOwner = ensureKeepsAnOwner({
+        ownerCount: from === "owner" ? await this.deps.memberships.countOwners(organizationId) : 0,
+        currentRole: from,
+        nextRole: role,
+      });
+      if (!keepsOwner.ok) return keepsOwner;
+
+      target.changeRole(role, now);
+      await this.deps.memberships.save(target);
+      const downgraded = !Role.atLeast(role, from) && userId !== actor.userId;
+      const ended = downgraded ? await endSessionsInOrganization(this.deps.sessions, userId, organizationId, now) : [];
+      await this.deps.audit.record({
+        action: "auth.member.role_changed",
+        outcome: "success",
+        organizationId,
+        actorId: actor.userId,
+        resourceType: "user",
+        resourceId: userId,
+        metadata: { from, to: role, sessionsEnded: ended.length },
+        ...auditOrigin(input.meta),
+      });
+      return ok(ended);
+    });
+    if (!result.ok) return result;
+    await publishRevocations(this.deps.revocations, result.value);
+    return ok({ userId, role });
+  }
+}

@@ -1,0 +1,85 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import { Password } from "../../domain/password.value-object";
+import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import { INVALID_CREDENTIALS, type InvalidCredentials, type WeakPassword } from "../auth.errors";
+import type { AuthDeps } from "../auth-deps";
+import { publishRevocations, revokeSessions } from "../revoke-sessions";
+
+export interface ChangePasswordInput {
+  readonly actor: AuthenticatedActor;
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  readonly meta: RequestMeta;
+}
+
+/** `invalid-credentials` = the current password is wrong (or the account is locked). */
+export type ChangePasswordError = InvalidCredentials | WeakPassword;
+
+type Deps = Pick<
+  AuthDeps,
+  | "users"
+  | "sessions"
+  | "unitOfWork"
+  | "audit"
+  | "clock"
+  | "commonPasswords"
+  | "passwordHasher"
+  | "revocations"
+  | "loginThrottle"
+>;
+
+/**
+ * `POST /auth/password/change`: verifies the current password (counted by the login throttle, so a
+ * stolen access token cannot brute-force it) and ends every OTHER session.
+ */
+export class ChangePasswordUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: ChangePasswordInput): Promise<Result<void, ChangePasswordError>> {
+    const { actor } = input;
+    const password = Password.create(input.newPassword, (p) => this.deps.commonPasswords.contains(p));
+    if (!password.ok) return err(password.error);
+    const user = await this.deps.users.findById(actor.userId);
+    if (!user) return err(INVALID_CREDENTIALS);
+
+    const lockedUntil = await this.deps.loginThrottle.lockedUntil(user.email);
+    const locked = lockedUntil !== null && lockedUntil > this.deps.clock.now().epochMs;
+    if (locked || !(await this.deps.passwordHasher.verify(user.passwordHash, input.currentPassword))) {
+      if (!locked) await this.deps.loginThrottle.recordFailure(user.email);
+      await this.deps.audit.recordIndependently({
+        action: "auth.password.changed",
+        outcome: "failure",
+        organizationId: null,
+        actorId: actor.userId,
+        resourceType: "user",
+        resourceId: user.id,
+        metadata: { reason: locked ? "locked" : "wrong-password" },
+        ...auditOrigin(input.meta),
+      });
+      return err(INVALID_CREDENTIALS);
+    }
+    await this.deps.loginThrottle.reset(user.email);
+
+    const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
+    const now = this.deps.clock.now();
+    const ended = await this.deps.unitOfWork.transaction(async () => {
+      user.replacePasswordHash(passwordHash, now);
+      await this.deps.users.save(user);
+      const others = (await this.deps.sessions.listActiveByUser(user.id, now)).filter((s) => s.id !== actor.sessionId);
+      const ids = await revokeSessions(this.deps.sessions, others, "password-changed", now);
+      await this.deps.audit.record({
+        action: "auth.password.changed",
+        outcome: "success",
+        organizationId: null,
+        actorId: actor.userId,
+        resourceType: "user",
+        resourceId: user.id,
+        metadata: { otherSessionsEnded: ids.length },
+        ...auditOrigin(input.meta),
+      });
+      return ids;
+    });
+    await publishRevocations(this.deps.revocations, ended);
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,47 @@
+import { ok, type Result } from "@/shared/domain/result";
+import { Email } from "../../domain/email.value-object";
+import { OneTimeToken } from "../../domain/one-time-token.entity";
+import { auditOrigin, type RequestMeta } from "../actor";
+import type { AuthDeps } from "../auth-deps";
+
+export interface ForgotPasswordInput {
+  readonly email: string;
+  readonly meta: RequestMeta;
+}
+
+type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | "mailer" | "clock" | "secureTokens">;
+
+/** `POST /auth/password/forgot`: always the same answer; an existing account gets a 15-minute reset link. */
+export class ForgotPasswordUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: ForgotPasswordInput): Promise<Result<void, never>> {
+    const email = Email.parse(input.email);
+    if (!email.ok) return ok(undefined);
+    const user = await this.deps.users.findByEmail(email.value);
+    if (!user) return ok(undefined);
+
+    const rawToken = this.deps.secureTokens.generate();
+    const token = OneTimeToken.issue({
+      purpose: "password-reset",
+      tokenHash: this.deps.secureTokens.hash(rawToken),
+      userId: user.id,
+      email: user.email,
+      now: this.deps.clock.now(),
+    });
+    await this.deps.unitOfWork.transaction(async () => {
+      await this.deps.oneTimeTokens.save(token);
+      await this.deps.audit.record({
+        action: "auth.password.reset_requested",
+        outcome: "success",
+        organizationId: null,
+        actorId: null,
+        resourceType: "user",
+        resourceId: user.id,
+        ...auditOrigin(input.meta),
+      });
+    });
+    await this.deps.mailer.sendPasswordReset({ to: user.email, name: user.name, token: rawToken });
+    return ok(undefined);
+  }
+}

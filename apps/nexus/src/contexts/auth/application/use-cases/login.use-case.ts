@@ -1,0 +1,153 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { Email } from "../../domain/email.value-object";
+import type { Membership } from "../../domain/membership.entity";
+import { Session } from "../../domain/session.entity";
+import type { User } from "../../domain/user.entity";
+import { auditOrigin, type RequestMeta } from "../actor";
+import { type OrganizationView, type TokenPair, toUserView, type UserView } from "../auth.dto";
+import {
+  EMAIL_NOT_VERIFIED,
+  type EmailNotVerified,
+  INVALID_CREDENTIALS,
+  type InvalidCredentials,
+  type NotFound,
+  notFound,
+} from "../auth.errors";
+import type { AuthDeps } from "../auth-deps";
+import { loadMyOrganizations } from "../my-organizations";
+import { issueTokenPair } from "../token-pair";
+
+export interface LoginInput {
+  readonly email: string;
+  readonly password: string;
+  /** Act in this organization; must be one of the user's. Default: the oldest membership, else none. */
+  readonly organizationId?: Uuid | null;
+  readonly meta: RequestMeta;
+}
+
+export interface LoginOutput extends TokenPair {
+  readonly user: UserView;
+  readonly organizations: readonly OrganizationView[];
+  /** The organization the new session acts in (the token's `org`), null when the user has none. */
+  readonly organizationId: Uuid | null;
+}
+
+export type LoginError = InvalidCredentials | EmailNotVerified | NotFound;
+
+type FailureReason = "unknown-email" | "wrong-password" | "locked" | "email-not-verified" | "not-a-member";
+
+type Deps = Pick<
+  AuthDeps,
+  | "users"
+  | "organizations"
+  | "memberships"
+  | "sessions"
+  | "unitOfWork"
+  | "audit"
+  | "clock"
+  | "passwordHasher"
+  | "accessTokens"
+  | "secureTokens"
+  | "loginThrottle"
+  | "settings"
+>;
+
+/**
+ * `POST /auth/login`. An unknown email, a wrong password and a locked account all answer the same
+ * INVALID_CREDENTIALS object after one password verification (a dummy one when there is no hash to
+ * check), so neither the answer nor its timing tells them apart. Only a correct password reveals
+ * that the email is unverified. Every failure is audited with its own commit.
+ */
+export class LoginUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: LoginInput): Promise<Result<LoginOutput, LoginError>> {
+    const email = Email.parse(input.email);
+    if (!email.ok) {
+      await this.deps.passwordHasher.verifyDummy(input.password);
+      return this.fail(INVALID_CREDENTIALS, null, "unknown-email", input.meta);
+    }
+    const accountKey = email.value;
+    const user = await this.deps.users.findByEmail(email.value);
+
+    const lockedUntil = await this.deps.loginThrottle.lockedUntil(accountKey);
+    if (lockedUntil !== null && lockedUntil > this.deps.clock.now().epochMs) {
+      await this.deps.passwordHasher.verifyDummy(input.password);
+      return this.fail(INVALID_CREDENTIALS, user, "locked", input.meta);
+    }
+    if (!user) {
+      await this.deps.passwordHasher.verifyDummy(input.password);
+      await this.deps.loginThrottle.recordFailure(accountKey);
+      return this.fail(INVALID_CREDENTIALS, null, "unknown-email", input.meta);
+    }
+    if (!(await this.deps.passwordHasher.verify(user.passwordHash, input.password))) {
+      await this.deps.loginThrottle.recordFailure(accountKey);
+      return this.fail(INVALID_CREDENTIALS, user, "wrong-password", input.meta);
+    }
+    await this.deps.loginThrottle.reset(accountKey);
+    if (!user.isEmailVerified) return this.fail(EMAIL_NOT_VERIFIED, user, "email-not-verified", input.meta);
+
+    const memberships = await this.deps.memberships.listByUser(user.id);
+    const membership = input.organizationId
+      ? memberships.find((m) => m.organizationId === input.organizationId)
+      : memberships[0];
+    if (input.organizationId && !membership) {
+      return this.fail(notFound("organization"), user, "not-a-member", input.meta);
+    }
+    return ok(await this.signIn(user, membership ?? null, input));
+  }
+
+  private async signIn(user: User, membership: Membership | null, input: LoginInput): Promise<LoginOutput> {
+    const now = this.deps.clock.now();
+    const rehash = this.deps.passwordHasher.needsRehash(user.passwordHash);
+    if (rehash) user.replacePasswordHash(await this.deps.passwordHasher.hash(input.password), now);
+
+    const refreshToken = this.deps.secureTokens.generate();
+    const session = Session.start({
+      userId: user.id,
+      organizationId: membership?.organizationId ?? null,
+      refreshTokenHash: this.deps.secureTokens.hash(refreshToken),
+      now,
+      ttlSeconds: this.deps.settings.refreshTokenTtlSeconds,
+      ip: input.meta.ip,
+      userAgent: input.meta.userAgent,
+    });
+    await this.deps.unitOfWork.transaction(async () => {
+      if (rehash) await this.deps.users.save(user);
+      await this.deps.sessions.save(session);
+      await this.deps.audit.record({
+        action: "auth.login.succeeded",
+        outcome: "success",
+        organizationId: session.organizationId,
+        actorId: user.id,
+        resourceType: "session",
+        resourceId: session.id,
+        metadata: { passwordRehashed: rehash },
+        ...auditOrigin(input.meta),
+      });
+    });
+    const pair = await issueTokenPair(this.deps.accessTokens, session, refreshToken, membership?.role ?? null);
+    const organizations = await loadMyOrganizations(this.deps, user.id);
+    return { ...pair, user: toUserView(user), organizations, organizationId: session.organizationId };
+  }
+
+  private async fail<E extends LoginError>(
+    error: E,
+    user: User | null,
+    reason: FailureReason,
+    meta: RequestMeta,
+  ): Promise<Result<never, E>> {
+    // The attempt is anonymous: the targeted account, if any, is the resource, not the actor.
+    await this.deps.audit.recordIndependently({
+      action: "auth.login.failed",
+      outcome: "failure",
+      organizationId: null,
+      actorId: null,
+      ...(user ? { resourceType: "user", resourceId: user.id } : {}),
+      metadata: { reason },
+      ...auditOrigin(meta),
+    });
+    return err(error);
+  }
+}

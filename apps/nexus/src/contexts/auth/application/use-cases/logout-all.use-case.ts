@@ -1,0 +1,38 @@
+import { ok, type Result } from "@/shared/domain/result";
+import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthDeps } from "../auth-deps";
+import { publishRevocations, revokeSessions } from "../revoke-sessions";
+
+export interface LogoutAllInput {
+  readonly actor: AuthenticatedActor;
+  readonly meta: RequestMeta;
+}
+
+type Deps = Pick<AuthDeps, "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
+
+/** `POST /auth/logout-all`: ends every session of the caller, this one included. */
+export class LogoutAllUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: LogoutAllInput): Promise<Result<void, never>> {
+    const { actor } = input;
+    const now = this.deps.clock.now();
+    const ids = await this.deps.unitOfWork.transaction(async () => {
+      const active = await this.deps.sessions.listActiveByUser(actor.userId, now);
+      const revoked = await revokeSessions(this.deps.sessions, active, "logout-all", now);
+      await this.deps.audit.record({
+        action: "auth.logout",
+        outcome: "success",
+        organizationId: actor.organizationId,
+        actorId: actor.userId,
+        resourceType: "user",
+        resourceId: actor.userId,
+        metadata: { scope: "all", sessions: revoked.length },
+        ...auditOrigin(input.meta),
+      });
+      return revoked;
+    });
+    await publishRevocations(this.deps.revocations, [...new Set([...ids, actor.sessionId])]);
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { INVALID_CREDENTIALS } from "../auth.errors";
+import { createAuthTestKit, TEST_META, TEST_PASSWORD } from "../testing/auth-test-kit";
+import { ChangePasswordUseCase } from "./change-password.use-case";
+import { ForgotPasswordUseCase } from "./forgot-password.use-case";
+import { LoginUseCase } from "./login.use-case";
+import { ResetPasswordUseCase } from "./reset-password.use-case";
+
+const EMAIL = "ana@example.com";
+const NEW_PASSWORD = "a brand new passphrase";
+
+async function twoSessions() {
+  const kit = createAuthTestKit();
+  const userId = await kit.registerUser(EMAIL);
+  const current = await kit.login(EMAIL);
+  const other = await kit.login(EMAIL);
+  const loginWith = (password: string) =>
+    new LoginUseCase(kit.deps).execute({ email: EMAIL, password, meta: TEST_META });
+  return { kit, userId, current, other, loginWith };
+}
+
+describe("ChangePasswordUseCase", () => {
+  it("changes the password and ends every OTHER session", async () => {
+    const { kit, current, other, loginWith } = await twoSessions();
+    const result = await new ChangePasswordUseCase(kit.deps).execute({
+      actor: kit.actorOf(current),
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      meta: TEST_META,
+    });
+    expect(result.ok).toBe(true);
+    expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(other).sessionId]));
+    expect(kit.store.tables.sessions.get(kit.actorOf(current).sessionId)?.revokedAt).toBeNull();
+    expect((await loginWith(NEW_PASSWORD)).ok).toBe(true);
+    expect(await loginWith(TEST_PASSWORD)).toEqual({ ok: false, error: INVALID_CREDENTIALS });
+  });
+
+  it("refuses a wrong current password, counting it as a failed attempt", async () => {
+    const { kit, current } = await twoSessions();
+    const result = await new ChangePasswordUseCase(kit.deps).execute({
+      actor: kit.actorOf(current),
+      currentPassword: "not my password",
+      newPassword: NEW_PASSWORD,
+      meta: TEST_META,
+    });
+    expect(result).toEqual({ ok: false, error: INVALID_CREDENTIALS });
+    expect(kit.loginThrottle.failures.get(EMAIL)?.count).toBe(1);
+    expect(kit.audit.independentEntries().at(-1)).toMatchObject({
+      action: "auth.password.changed",
+      outcome: "failure",
+    });
+    expect(kit.revocations.revoked.size).toBe(0);
+  });
+
+  it("refuses a weak new password", async () => {
+    const { kit, current } = await twoSessions();
+    const result = await new ChangePasswordUseCase(kit.deps).execute({
+      actor: kit.actorOf(current),
+      currentPassword: TEST_PASSWORD,
+      newPassword: "short",
+      meta: TEST_META,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: "weak-password" } });
+  });
+});
+
+describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
+  it("forgot always answers ok; only an existing account gets a mail", async () => {
+    const { kit } = await twoSessions();
+    const forgot = new ForgotPasswordUseCase(kit.deps);
+    expect(await forgot.execute({ email: "nobody@example.com", meta: TEST_META })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(await forgot.execute({ email: "garbage", meta: TEST_META })).toEqual({ ok: true, value: undefined });
+    expect(await forgot.execute({ email: EMAIL, meta: TEST_META })).toEqual({ ok: true, value: undefined });
+    expect(kit.mailer.sent.filter((m) => m.kind === "password-reset").map((m) => m.to)).toEqual([EMAIL]);
+    expect(kit.audit.actions()).toContain("auth.password.reset_requested");
+  });
+
+  it("reset sets the password, ends ALL sessions, and the token works once", async () => {
+    const { kit, current, other, loginWith } = await twoSessions();
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL, meta: TEST_META });
+    const token = kit.mailer.lastToken("password-reset", EMAIL);
+    const reset = new ResetPasswordUseCase(kit.deps);
+
+    expect((await reset.execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META })).ok).toBe(true);
+    expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(current).sessionId, kit.actorOf(other).sessionId]));
+    expect((await loginWith(NEW_PASSWORD)).ok).toBe(true);
+    expect(await reset.execute({ token, newPassword: "yet another passphrase", meta: TEST_META })).toMatchObject({
+      ok: false,
+      error: { code: "invalid-token" },
+    });
+  });
+
+  it("a reset token expires after 15 minutes", async () => {
+    const { kit } = await twoSessions();
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL, meta: TEST_META });
+    kit.clock.advanceSeconds(15 * 60);
+    const token = kit.mailer.lastToken("password-reset", EMAIL);
+    expect(
+      await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "token-expired" },
+    });
+  });
+
+  it("a garbage token costs no password hash", async () => {
+    const { kit } = await twoSessions();
+    const hashes = kit.passwordHasher.hashes;
+    const result = await new ResetPasswordUseCase(kit.deps).execute({
+      token: "x",
+      newPassword: NEW_PASSWORD,
+      meta: TEST_META,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid-token" } });
+    expect(kit.passwordHasher.hashes).toBe(hashes);
+  });
+
+  it("a verification token cannot reset a password", async () => {
+    const kit = createAuthTestKit();
+    await kit.registerUser("new@example.com", { verified: false });
+    const token = kit.mailer.lastToken("verification", "new@example.com");
+    expect(
+      await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "invalid-token" },
+    });
+  });
+
+  it("reset proves the address: it verifies the email and lifts a lockout", async () => {
+    const kit = createAuthTestKit();
+    const userId = await kit.registerUser("new@example.com", { verified: false });
+    for (let i = 0; i < 5; i += 1) {
+      await new LoginUseCase(kit.deps).execute({
+        email: "new@example.com",
+        password: "wrong guess!!",
+        meta: TEST_META,
+      });
+    }
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: "new@example.com", meta: TEST_META });
+    const token = kit.mailer.lastToken("password-reset", "new@example.com");
+    await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META });
+    expect(kit.store.tables.users.get(userId)?.emailVerifiedAt).not.toBeNull();
+    const login = await new LoginUseCase(kit.deps).execute({
+      email: "new@example.com",
+      password: NEW_PASSWORD,
+      meta: TEST_META,
+    });
+    expect(login.ok).toBe(true);
+  });
+});

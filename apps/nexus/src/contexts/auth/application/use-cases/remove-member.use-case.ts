@@ -1,0 +1,65 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { ensureKeepsAnOwner } from "../../domain/last-owner.rule";
+import { ensureCanRemove } from "../../domain/role-management.rules";
+import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import { type Forbidden, type LastOwner, type NotFound, notFound } from "../auth.errors";
+import type { AuthDeps } from "../auth-deps";
+import { endSessionsInOrganization, requireMembership } from "../organization-access";
+import { publishRevocations } from "../revoke-sessions";
+
+export interface RemoveMemberInput {
+  readonly actor: AuthenticatedActor;
+  readonly organizationId: Uuid;
+  readonly userId: Uuid;
+  readonly meta: RequestMeta;
+}
+
+export type RemoveMemberError = NotFound | Forbidden | LastOwner;
+
+type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
+
+/**
+ * `DELETE /organizations/{id}/members/{userId}`. Any member may remove themselves (leave); removing
+ * others follows the role rules; the last owner can do neither. The removed member's sessions in
+ * this organization end at once.
+ */
+export class RemoveMemberUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: RemoveMemberInput): Promise<Result<void, RemoveMemberError>> {
+    const { actor, organizationId, userId } = input;
+    const now = this.deps.clock.now();
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Uuid[], RemoveMemberError>> => {
+      const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
+      if (!caller.ok) return caller;
+      const target = await this.deps.memberships.find(organizationId, userId);
+      if (!target) return err(notFound("member"));
+      const allowed = ensureCanRemove(caller.value, target);
+      if (!allowed.ok) return allowed;
+      const keepsOwner = ensureKeepsAnOwner({
+        ownerCount: target.role === "owner" ? await this.deps.memberships.countOwners(organizationId) : 0,
+        currentRole: target.role,
+        nextRole: null,
+      });
+      if (!keepsOwner.ok) return keepsOwner;
+
+      await this.deps.memberships.delete(organizationId, userId);
+      const ended = await endSessionsInOrganization(this.deps.sessions, userId, organizationId, now);
+      await this.deps.audit.record({
+        action: "auth.member.removed",
+        outcome: "success",
+        organizationId,
+        actorId: actor.userId,
+        resourceType: "user",
+        resourceId: userId,
+        metadata: { role: target.role, self: userId === actor.userId, sessionsEnded: ended.length },
+        ...auditOrigin(input.meta),
+      });
+      return ok(ended);
+    });
+    if (!result.ok) return result;
+    await publishRevocations(this.deps.revocations, result.value);
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,34 @@
+import { ok, type Result } from "@/shared/domain/result";
+import { Email } from "../../domain/email.value-object";
+import { OneTimeToken } from "../../domain/one-time-token.entity";
+import type { AuthDeps } from "../auth-deps";
+
+export interface ResendVerificationInput {
+  readonly email: string;
+}
+
+type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "mailer" | "clock" | "secureTokens">;
+
+/** `POST /auth/email/resend`: always the same answer; mails only an existing, unverified account. */
+export class ResendVerificationUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: ResendVerificationInput): Promise<Result<void, never>> {
+    const email = Email.parse(input.email);
+    if (!email.ok) return ok(undefined);
+    const user = await this.deps.users.findByEmail(email.value);
+    if (!user || user.isEmailVerified) return ok(undefined);
+
+    const rawToken = this.deps.secureTokens.generate();
+    const token = OneTimeToken.issue({
+      purpose: "email-verification",
+      tokenHash: this.deps.secureTokens.hash(rawToken),
+      userId: user.id,
+      email: user.email,
+      now: this.deps.clock.now(),
+    });
+    await this.deps.unitOfWork.transaction(() => this.deps.oneTimeTokens.save(token));
+    await this.deps.mailer.sendVerification({ to: user.email, name: user.name, token: rawToken });
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,84 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { Password } from "../../domain/password.value-object";
+import { auditOrigin, type RequestMeta } from "../actor";
+import { INVALID_TOKEN, type InvalidToken, type TokenExpired, type WeakPassword } from "../auth.errors";
+import type { AuthDeps } from "../auth-deps";
+import { publishRevocations, revokeSessions } from "../revoke-sessions";
+
+export interface ResetPasswordInput {
+  readonly token: string;
+  readonly newPassword: string;
+  readonly meta: RequestMeta;
+}
+
+export type ResetPasswordError = InvalidToken | TokenExpired | WeakPassword;
+
+type Deps = Pick<
+  AuthDeps,
+  | "users"
+  | "sessions"
+  | "oneTimeTokens"
+  | "unitOfWork"
+  | "audit"
+  | "clock"
+  | "commonPasswords"
+  | "passwordHasher"
+  | "secureTokens"
+  | "revocations"
+  | "loginThrottle"
+>;
+
+/**
+ * `POST /auth/password/reset`: single-use 15-minute token; ends ALL sessions. The mailed link
+ * proves the address, so an unverified email becomes verified, and a lockout is lifted.
+ */
+export class ResetPasswordUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: ResetPasswordInput): Promise<Result<void, ResetPasswordError>> {
+    const tokenHash = this.deps.secureTokens.hash(input.token);
+    // Check the token before paying for a hash: garbage tokens stay cheap.
+    const found = await this.deps.oneTimeTokens.findByHash(tokenHash);
+    if (!found) return err(INVALID_TOKEN);
+    const usable = found.check("password-reset", this.deps.clock.now());
+    if (!usable.ok) return usable;
+    const password = Password.create(input.newPassword, (p) => this.deps.commonPasswords.contains(p));
+    if (!password.ok) return err(password.error);
+    const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
+
+    const now = this.deps.clock.now();
+    const result = await this.deps.unitOfWork.transaction(
+      async (): Promise<Result<{ ids: Uuid[]; email: string }, InvalidToken | TokenExpired>> => {
+        const token = await this.deps.oneTimeTokens.findByHash(tokenHash);
+        if (!token) return err(INVALID_TOKEN);
+        const consumed = token.consume("password-reset", now);
+        if (!consumed.ok) return consumed;
+        const user = token.userId ? await this.deps.users.findById(token.userId) : null;
+        if (!user) return err(INVALID_TOKEN);
+
+        user.replacePasswordHash(passwordHash, now);
+        user.verifyEmail(now);
+        await this.deps.users.save(user);
+        await this.deps.oneTimeTokens.save(token);
+        const active = await this.deps.sessions.listActiveByUser(user.id, now);
+        const ids = await revokeSessions(this.deps.sessions, active, "password-reset", now);
+        await this.deps.audit.record({
+          action: "auth.password.reset",
+          outcome: "success",
+          organizationId: null,
+          actorId: user.id,
+          resourceType: "user",
+          resourceId: user.id,
+          metadata: { sessionsEnded: ids.length },
+          ...auditOrigin(input.meta),
+        });
+        return ok({ ids, email: user.email });
+      },
+    );
+    if (!result.ok) return result;
+    await publishRevocations(this.deps.revocations, result.value.ids);
+    await this.deps.loginThrottle.reset(result.value.email);
+    return ok(undefined);
+  }
+}

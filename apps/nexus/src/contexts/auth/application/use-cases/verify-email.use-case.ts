@@ -1,0 +1,45 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import { auditOrigin, type RequestMeta } from "../actor";
+import { INVALID_TOKEN, type InvalidToken, type TokenExpired } from "../auth.errors";
+import type { AuthDeps } from "../auth-deps";
+
+export interface VerifyEmailInput {
+  readonly token: string;
+  readonly meta: RequestMeta;
+}
+
+export type VerifyEmailError = InvalidToken | TokenExpired;
+
+type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | "clock" | "secureTokens">;
+
+/** `POST /auth/email/verify`: single use, 24 h. */
+export class VerifyEmailUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: VerifyEmailInput): Promise<Result<void, VerifyEmailError>> {
+    const tokenHash = this.deps.secureTokens.hash(input.token);
+    const now = this.deps.clock.now();
+    return this.deps.unitOfWork.transaction(async (): Promise<Result<void, VerifyEmailError>> => {
+      const token = await this.deps.oneTimeTokens.findByHash(tokenHash);
+      if (!token) return err(INVALID_TOKEN);
+      const consumed = token.consume("email-verification", now);
+      if (!consumed.ok) return consumed;
+      const user = token.userId ? await this.deps.users.findById(token.userId) : null;
+      if (!user) return err(INVALID_TOKEN);
+
+      user.verifyEmail(now);
+      await this.deps.users.save(user);
+      await this.deps.oneTimeTokens.save(token);
+      await this.deps.audit.record({
+        action: "auth.email.verified",
+        outcome: "success",
+        organizationId: null,
+        actorId: user.id,
+        resourceType: "user",
+        resourceId: user.id,
+        ...auditOrigin(input.meta),
+      });
+      return ok(undefined);
+    });
+  }
+}

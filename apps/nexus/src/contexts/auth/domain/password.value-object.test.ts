@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { Password } from "./password.value-object";
+
+const notCommon = () => false;
+
+describe("Password policy", () => {
+  it("accepts 12 to 128 characters that are not common", () => {
+    expect(Password.create("a".repeat(12), notCommon).ok).toBe(true);
+    expect(Password.create("a".repeat(128), notCommon).ok).toBe(true);
+  });
+
+  it("rejects fewer than 12 characters", () => {
+    expect(Password.create("a".repeat(11), notCommon)).toMatchObject({ ok: false, error: { code: "weak-password" } });
+  });
+
+  it("rejects more than 128 characters", () => {
+    expect(Password.create("a".repeat(129), notCommon)).toMatchObject({ ok: false, error: { code: "weak-password" } });
+  });
+
+  it("rejects a password on the common list", () => {
+    const result = Password.create("password1234", (p) => p === "password1234");
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "weak-password", message: expect.stringMatching(/common/) },
+    });
+  });
+
+  it("counts characters, not UTF-16 units", () => {
+    expect(Password.create("🥐".repeat(11), notCommon).ok).toBe(false);
+    expect(Password.create("🥐".repeat(12), notCommon).ok).toBe(true);
+  });
+
+  it("never serialises the plain text", () => {
+    const password = Password.create("a sufficiently long secret", notCommon);
+    if (!password.ok) throw new Error("expected a valid password");
+    expect(JSON.stringify({ password: password.value })).not.toContain("secret");
+    expect(String(password.value)).toBe("[redacted]");
+  });
+});

@@ -1,0 +1,45 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import type { OrganizationRepository } from "../../application/ports/organization.repository";
+import type { Organization } from "../../domain/organization.entity";
+import { toOrganization, toOrganizationRow } from "./organization.mapper";
+import { organizations } from "./organization.table";
+
+export class DrizzleOrganizationRepository implements OrganizationRepository {
+  constructor(private readonly client: DatabaseClient) {}
+
+  async findById(id: Uuid): Promise<Organization | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client.executor().select().from(organizations).where(eq(organizations.id, id)).limit(1),
+    );
+    return row ? toOrganization(row) : null;
+  }
+
+  async findByIds(ids: readonly Uuid[]): Promise<Organization[]> {
+    if (ids.length === 0) return [];
+    const rows = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(organizations)
+        .where(inArray(organizations.id, [...new Set(ids)])),
+    );
+    return rows.map(toOrganization);
+  }
+
+  async save(organization: Organization): Promise<void> {
+    const row = toOrganizationRow(organization);
+    await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .insert(organizations)
+        .values(row)
+        .onConflictDoUpdate({
+          target: organizations.id,
+          set: { name: row.name, currency: row.currency, timezone: row.timezone },
+        }),
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import type { RefreshTokenMatch, SessionRepository } from "../../application/ports/session.repository";
+import type { Session } from "../../domain/session.entity";
+import { refreshTokens } from "./refresh-token.table";
+import { toSession, toSessionRow } from "./session.mapper";
+import { sessions } from "./session.table";
+
+// FOR UPDATE OF takes an unqualified name, so the schema-qualified table is aliased.
+const lockedSession = alias(sessions, "s");
+
+/** Sessions in `auth.sessions`, their refresh-token family in `auth.refresh_tokens`. */
+export class DrizzleSessionRepository implements SessionRepository {
+  constructor(private readonly client: DatabaseClient) {}
+
+  async findById(id: Uuid): Promise<Session | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client.executor().select().from(sessions).where(eq(sessions.id, id)).limit(1),
+    );
+    return row ? toSession(row) : null;
+  }
+
+  /** Primary-key look-up in the family; locks the session row so concurrent refreshes serialise. */
+  async findByRefreshTokenHash(hash: string): Promise<RefreshTokenMatch | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select({ session: lockedSession, generation: refreshTokens.generation })
+        .from(refreshTokens)
+        .innerJoin(lockedSession, eq(lockedSession.id, refreshTokens.sessionId))
+        .where(eq(refreshTokens.tokenHash, hash))
+        .limit(1)
+        .for("update", { of: lockedSession }),
+    );
+    return row ? { session: toSession(row.session), generation: row.generation } : null;
+  }
+
+  async listActiveByUser(userId: Uuid, now: Timestamp): Promise<Session[]> {
+    const rows = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toDate())))
+        .orderBy(desc(sessions.lastUsedAt), desc(sessions.id)),
+    );
+    return rows.map(toSession);
+  }
+
+  /** Both rows or neither: outside a unit of work it opens its own transaction, inside a savepoint. */
+  async save(session: Session): Promise<void> {
+    const { id, userId, createdAt, ...mutable } = toSessionRow(session);
+    await withDatabaseErrors(() =>
+      this.client.executor().transaction(async (tx) => {
+        await tx
+          .insert(sessions)
+          .values({ id, userId, createdAt, ...mutable })
+          .onConflictDoUpdate({ target: sessions.id, set: mutable });
+        // A hash already in the family keeps its generation; a (session, generation) clash with a
+        // different hash means two rotations raced without the lock: it surfaces as ConflictError.
+        await tx
+          .insert(refreshTokens)
+          .values({ tokenHash: session.refreshTokenHash, sessionId: session.id, generation: session.generation })
+          .onConflictDoNothing({ target: refreshTokens.tokenHash });
+      }),
+    );
+  }
+}

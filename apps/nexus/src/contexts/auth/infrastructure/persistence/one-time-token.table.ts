@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { check, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { baseColumns } from "@/shared/infrastructure/database/base-columns";
+import { auth } from "@/shared/infrastructure/database/schemas";
+import type { OneTimeTokenPurpose } from "../../domain/one-time-token.entity";
+import type { Role } from "../../domain/role.value-object";
+
+/**
+ * Email-verification, password-reset and invitation tokens, stored only as a SHA-256 hash (unique
+ * index: look-ups are index look-ups). The invitation grant is flattened into three columns that
+ * are set exactly for invitations.
+ */
+export const oneTimeTokens = auth.table(
+  "one_time_tokens",
+  {
+    ...baseColumns(),
+    purpose: text("purpose").$type<OneTimeTokenPurpose>().notNull(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id").$type<Uuid>(),
+    email: text("email").notNull(),
+    invitationOrganizationId: uuid("invitation_organization_id").$type<Uuid>(),
+    invitationRole: text("invitation_role").$type<Role>(),
+    invitedBy: uuid("invited_by").$type<Uuid>(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("one_time_tokens_token_hash_uq").on(t.tokenHash),
+    check("one_time_tokens_purpose_check", sql`${t.purpose} in ('email-verification', 'password-reset', 'invitation')`),
+    check(
+      "one_time_tokens_invitation_role_check",
+      sql`${t.invitationRole} in ('owner', 'admin', 'operator', 'analyst')`,
+    ),
+    // The grant is all there for an invitation and absent for every other purpose.
+    check(
+      "one_time_tokens_invitation_check",
+      sql`case when ${t.purpose} = 'invitation'
+        then ${t.invitationOrganizationId} is not null and ${t.invitationRole} is not null and ${t.invitedBy} is not null
+        else ${t.invitationOrganizationId} is null and ${t.invitationRole} is null and ${t.invitedBy} is null end`,
+    ),
+  ],
+);
+
+export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;

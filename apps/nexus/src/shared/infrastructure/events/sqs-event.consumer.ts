@@ -1,0 +1,187 @@
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  type Message,
+  ReceiveMessageCommand,
+} from "@aws-sdk/client-sqs";
+import type { Logger } from "@/shared/infrastructure/logging/logger";
+import type { EventDispatcher } from "./event-dispatcher";
+import { toError } from "./event-transport.port";
+import type { IntegrationEvent } from "./integration-event";
+import type { OutboxMetrics } from "./outbox-metrics";
+import type { OutboxStore } from "./outbox-store";
+import type { SqsQueue } from "./sqs-queue";
+
+export interface SqsEventConsumerOptions {
+  readonly maxAttempts: number;
+  /** Seconds to hide a failed message before it comes back, by receive count. */
+  readonly backoffSeconds?: (receiveCount: number) => number;
+  readonly waitTimeSeconds?: number;
+  /** Concurrent long polls. FIFO keeps one message per group in flight, so order holds across them. */
+  readonly pollers?: number;
+}
+
+/** What to do with a received message once its handlers ran. */
+type Outcome = "delete" | "keep";
+
+/**
+ * Long-polls the events queue and hands each message to the dispatcher. A message is deleted only
+ * after every handler succeeded; otherwise it comes back after a backoff. After `maxAttempts`
+ * receives the event is parked in the outbox (logged, counted) and the message dropped, so the
+ * `outbox-retry` command can send it again.
+ */
+export class SqsEventConsumer {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private abort = new AbortController();
+
+  constructor(
+    private readonly queue: SqsQueue,
+    private readonly dispatcher: EventDispatcher,
+    private readonly store: OutboxStore,
+    private readonly options: SqsEventConsumerOptions,
+    private readonly logger: Logger,
+    private readonly metrics?: OutboxMetrics,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.queue.queueUrl(); // fail fast when SQS is unreachable
+    this.running = true;
+    this.abort = new AbortController();
+    this.loops = Array.from({ length: this.options.pollers ?? 4 }, () => this.poll());
+  }
+
+  /** Stops polling and waits for the messages being handled. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.abort.abort();
+    await Promise.all(this.loops);
+  }
+
+  private async poll(): Promise<void> {
+    while (this.running) {
+      let messages: Message[];
+      try {
+        const received = await this.queue.sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: await this.queue.queueUrl(),
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: this.options.waitTimeSeconds ?? 10,
+            MessageSystemAttributeNames: ["ApproximateReceiveCount", "MessageGroupId"],
+          }),
+          { abortSignal: this.abort.signal },
+        );
+        messages = received.Messages ?? [];
+      } catch (error) {
+        if (!this.running) return;
+        this.logger.warn({ err: error }, "SQS receive failed; retrying");
+        await pause(1000, this.abort.signal);
+        continue;
+      }
+      const done = (await Promise.all(groupByMessageGroup(messages).map((group) => this.handleGroup(group)))).flat();
+      // If deleting fails the messages come back and the inbox skips them.
+      await this.deleteAll(done).catch((error: unknown) => this.logger.warn({ err: error }, "SQS delete failed"));
+    }
+  }
+
+  /** Messages of one group (aggregate) in order; the first failure holds back the rest of the group. */
+  private async handleGroup(group: readonly Message[]): Promise<Message[]> {
+    const done: Message[] = [];
+    for (const [i, message] of group.entries()) {
+      if ((await this.handle(message)) === "keep") {
+        for (const later of group.slice(i + 1)) await this.hide(later, receiveCount(message));
+        break;
+      }
+      done.push(message);
+    }
+    return done;
+  }
+
+  private async handle(message: Message): Promise<Outcome> {
+    let event: IntegrationEvent;
+    try {
+      event = JSON.parse(message.Body ?? "") as IntegrationEvent;
+    } catch (error) {
+      this.logger.error(
+        { err: error, messageId: message.MessageId },
+        "unreadable message dropped from the events queue",
+      );
+      return "delete";
+    }
+    try {
+      await this.dispatcher.dispatch(event);
+      return "delete";
+    } catch (failure) {
+      const error = toError(failure);
+      const count = receiveCount(message);
+      if (count < this.options.maxAttempts) {
+        await this.hide(message, count);
+        return "keep";
+      }
+      try {
+        await this.store.park(event.id, error, count);
+      } catch (parkError) {
+        this.logger.warn({ err: parkError, eventId: event.id }, "could not park event; it will be received again");
+        return "keep";
+      }
+      this.metrics?.parked.inc({ type: event.type });
+      this.logger.error(
+        { err: error, eventId: event.id, eventType: event.type, aggregateId: event.aggregateId },
+        "outbox event parked after too many failed deliveries",
+      );
+      return "delete";
+    }
+  }
+
+  private async deleteAll(messages: readonly Message[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.queue.sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: await this.queue.queueUrl(),
+        Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+      }),
+    );
+  }
+
+  private async hide(message: Message, count: number): Promise<void> {
+    const seconds = (this.options.backoffSeconds ?? defaultBackoffSeconds)(count);
+    await this.queue.sqs
+      .send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: await this.queue.queueUrl(),
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: Math.max(0, Math.min(43_200, Math.round(seconds))),
+        }),
+      )
+      .catch((error: unknown) => this.logger.warn({ err: error }, "SQS ChangeMessageVisibility failed"));
+  }
+}
+
+const defaultBackoffSeconds = (receiveCount: number): number => Math.min(300, 2 ** (receiveCount - 1));
+
+function receiveCount(message: Message): number {
+  return Number(message.Attributes?.ApproximateReceiveCount ?? "1") || 1;
+}
+
+function groupByMessageGroup(messages: readonly Message[]): Message[][] {
+  const groups = new Map<string, Message[]>();
+  for (const message of messages) {
+    const key = message.Attributes?.MessageGroupId ?? message.MessageId ?? "";
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
+  }
+  return [...groups.values()];
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

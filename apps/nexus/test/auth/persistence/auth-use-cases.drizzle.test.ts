@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuthDeps } from "@/contexts/auth/application/auth-deps";
+import {
+  FakeAccessTokenIssuer,
+  FakeLoginThrottle,
+  FakePasswordHasher,
+  InMemorySessionRevocationList,
+  ManualClock,
+  RecordingAuthMailer,
+  SetCommonPasswordList,
+} from "@/contexts/auth/application/testing/fake-auth.services";
+import { CreateOrganizationUseCase } from "@/contexts/auth/application/use-cases/create-organization.use-case";
+import { ListMembersUseCase } from "@/contexts/auth/application/use-cases/list-members.use-case";
+import { LoginUseCase } from "@/contexts/auth/application/use-cases/login.use-case";
+import { RefreshTokensUseCase } from "@/contexts/auth/application/use-cases/refresh-tokens.use-case";
+import { RegisterUserUseCase } from "@/contexts/auth/application/use-cases/register-user.use-case";
+import { VerifyEmailUseCase } from "@/contexts/auth/application/use-cases/verify-email.use-case";
+import { DrizzleAuthUnitOfWork } from "@/contexts/auth/infrastructure/adapters/drizzle.auth-unit-of-work";
+import { PlatformAuthAuditLog } from "@/contexts/auth/infrastructure/adapters/platform.auth-audit-log";
+import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-membership.repository";
+import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
+import { DrizzleOrganizationRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-organization.repository";
+import { DrizzleSessionRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-session.repository";
+import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-user.repository";
+import { CryptoSecureTokens } from "@/contexts/auth/infrastructure/security/crypto.secure-tokens";
+import { unwrap } from "@/shared/domain/result";
+import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
+import { queryRows } from "@/shared/infrastructure/database/database-client";
+import { createTestDatabase, type TestDatabase } from "../../support/test-database";
+
+const PASSWORD = "correct horse battery staple";
+const meta = { ip: "203.0.113.7", userAgent: "vitest" };
+
+/** The real use cases over the Drizzle adapters (password hashing and signing faked for speed). */
+describe("auth use cases over the Drizzle adapters", () => {
+  let database: TestDatabase;
+  let deps: AuthDeps;
+  let mailer: RecordingAuthMailer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const { client } = database;
+    const clock = new ManualClock();
+    mailer = new RecordingAuthMailer();
+    deps = {
+      users: new DrizzleUserRepository(client),
+      organizations: new DrizzleOrganizationRepository(client),
+      memberships: new DrizzleMembershipRepository(client),
+      sessions: new DrizzleSessionRepository(client),
+      oneTimeTokens: new DrizzleOneTimeTokenRepository(client),
+      unitOfWork: new DrizzleAuthUnitOfWork(database.uow),
+      audit: new PlatformAuthAuditLog(new AuditTrail(client), client),
+      mailer,
+      clock,
+      commonPasswords: new SetCommonPasswordList(),
+      passwordHasher: new FakePasswordHasher(),
+      accessTokens: new FakeAccessTokenIssuer(),
+      revocations: new InMemorySessionRevocationList(),
+      secureTokens: new CryptoSecureTokens(),
+      loginThrottle: new FakeLoginThrottle(clock),
+      settings: { refreshTokenTtlSeconds: 3600, refreshReuseGraceSeconds: 0 },
+    };
+  });
+  afterAll(() => database.dispose());
+
+  it("register → verify → login → create organization → refresh → reuse detection", async () => {
+    const email = "flow@example.com";
+    unwrap(await new RegisterUserUseCase(deps).execute({ email, password: PASSWORD, name: "Flow", meta }));
+    // The same email again answers the same, and mails a notice instead of creating a second account.
+    unwrap(await new RegisterUserUseCase(deps).execute({ email, password: PASSWORD, name: "Flow", meta }));
+    expect(mailer.sent.map((m) => m.kind)).toEqual(["verification", "account-exists"]);
+
+    const verificationToken = mailer.lastToken("verification", email);
+    unwrap(await new VerifyEmailUseCase(deps).execute({ token: verificationToken, meta }));
+    expect((await new VerifyEmailUseCase(deps).execute({ token: verificationToken, meta })).ok).toBe(false);
+
+    const first = unwrap(await new LoginUseCase(deps).execute({ email, password: PASSWORD, meta }));
+    const claims = (deps.accessTokens as FakeAccessTokenIssuer).claimsOf(first.accessToken);
+    const actor = { userId: claims.userId, sessionId: claims.sessionId, organizationId: null, role: null };
+    const organization = unwrap(
+      await new CreateOrganizationUseCase(deps).execute({
+        actor,
+        name: "Flow Bakery",
+        currency: "EUR",
+        timezone: "Europe/Lisbon",
+        meta,
+      }),
+    );
+    const members = unwrap(
+      await new ListMembersUseCase(deps).execute({
+        actor: { ...actor, organizationId: organization.id, role: "owner" },
+        organizationId: organization.id,
+        page: { limit: 50, cursor: null },
+      }),
+    );
+    expect(members.items.map((m) => [m.email, m.role])).toEqual([[email, "owner"]]);
+
+    const refresh = new RefreshTokensUseCase(deps);
+    const rotated = unwrap(await refresh.execute({ refreshToken: first.refreshToken, meta }));
+    expect(rotated.refreshToken).not.toBe(first.refreshToken);
+    const reused = await refresh.execute({ refreshToken: first.refreshToken, meta });
+    expect(reused.ok ? null : reused.error.code).toBe("reuse-detected");
+    // The revocation committed although the use case answered with an error value.
+    const afterReuse = await refresh.execute({ refreshToken: rotated.refreshToken, meta });
+    expect(afterReuse.ok).toBe(false);
+
+    const actions = await queryRows<{ action: string; outcome: string }>(
+      database.client.db,
+      sql`select action, outcome from platform.audit_entries order by occurred_at, chain_seq`,
+    );
+    expect(actions.map((a) => `${a.action}:${a.outcome}`)).toEqual(
+      expect.arrayContaining([
+        "auth.user.registered:success",
+        "auth.user.registered:denied",
+        "auth.email.verified:success",
+        "auth.login.succeeded:success",
+        "auth.organization.created:success",
+        "auth.token.refreshed:success",
+        "auth.session.reuse_detected:failure",
+      ]),
+    );
+    const stored = await queryRows<{ n: number }>(
+      database.client.db,
+      sql`select count(*)::int as n from auth.refresh_tokens r join auth.sessions s on s.id = r.session_id
+          where s.user_id = ${claims.userId}`,
+    );
+    expect(stored[0]?.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a failed login is audited on its own commit", async () => {
+    const result = await new LoginUseCase(deps).execute({ email: "nobody@example.com", password: PASSWORD, meta });
+    expect(result.ok).toBe(false);
+    const [row] = await queryRows<{ n: number }>(
+      database.client.db,
+      sql`select count(*)::int as n from platform.audit_entries where action = 'auth.login.failed'`,
+    );
+    expect(row?.n).toBe(1);
+  });
+});

@@ -1,0 +1,209 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DrizzleAuthUnitOfWork } from "@/contexts/auth/infrastructure/adapters/drizzle.auth-unit-of-work";
+import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-membership.repository";
+import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
+import { DrizzleOrganizationRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-organization.repository";
+import { DrizzleSessionRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-session.repository";
+import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-user.repository";
+import { queryRows } from "@/shared/infrastructure/database/database-client";
+import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import { createTestDatabase, type TestDatabase } from "../../support/test-database";
+import { aMembership, anOrganization, aSession, aToken, aUser, uniqueEmail } from "./auth-fixtures";
+import { describeAuthRepositoriesContract } from "./auth-repositories.contract";
+
+describeAuthRepositoriesContract("Drizzle", async () => {
+  const database = await createTestDatabase();
+  const { client } = database;
+  return {
+    users: new DrizzleUserRepository(client),
+    organizations: new DrizzleOrganizationRepository(client),
+    memberships: new DrizzleMembershipRepository(client),
+    sessions: new DrizzleSessionRepository(client),
+    oneTimeTokens: new DrizzleOneTimeTokenRepository(client),
+    unitOfWork: new DrizzleAuthUnitOfWork(database.uow),
+    dispose: () => database.dispose(),
+  };
+});
+
+describe("Drizzle auth repositories (database specifics)", () => {
+  let database: TestDatabase;
+  let users: DrizzleUserRepository;
+  let memberships: DrizzleMembershipRepository;
+  let sessions: DrizzleSessionRepository;
+  let tokens: DrizzleOneTimeTokenRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    users = new DrizzleUserRepository(database.client);
+    memberships = new DrizzleMembershipRepository(database.client);
+    sessions = new DrizzleSessionRepository(database.client);
+    tokens = new DrizzleOneTimeTokenRepository(database.client);
+  });
+  afterAll(() => database.dispose());
+
+  it("a second account with the same email, in any case, is a ConflictError on the lower(email) index", async () => {
+    const email = uniqueEmail("conflict");
+    await users.save(aUser(email));
+    const error = await users.save(aUser(email)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).constraint).toBe("users_email_lower_uq");
+    // Even a row that bypassed normalisation cannot take the same mailbox.
+    const shouting = aUser(email);
+    (shouting.toProps() as { email: string }).email = email.toUpperCase();
+    await expect(users.save(shouting)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("inside a unit of work the conflict surfaces as ConflictError and rolls the work back", async () => {
+    const email = uniqueEmail("conflict-uow");
+    await users.save(aUser(email));
+    const other = aUser();
+    await expect(
+      database.uow.transaction(async () => {
+        await users.save(other);
+        await users.save(aUser(email));
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await users.findById(other.id)).toBeNull();
+  });
+
+  it("stores only hashes of tokens: no raw value column exists", async () => {
+    const columns = await queryRows<{ column: string }>(
+      database.client.db,
+      sql`select table_name || '.' || column_name as column from information_schema.columns
+          where table_schema = 'auth' and column_name like '%token%' order by 1`,
+    );
+    expect(columns.map((c) => c.column)).toEqual([
+      "one_time_tokens.token_hash",
+      "refresh_tokens.token_hash",
+      "sessions.refresh_token_hash",
+    ]);
+  });
+
+  describe("look-ups by email and token hash are index look-ups", () => {
+    // With sequential scans disabled the planner still scans if no index serves the predicate.
+    async function planOf(query: ReturnType<typeof sql>): Promise<string> {
+      return database.uow.transaction(async () => {
+        const db = database.client.executor();
+        await db.execute(sql`set local enable_seqscan = off`);
+        const rows = await queryRows<Record<string, string>>(db, sql`explain ${query}`);
+        return rows.map((r) => Object.values(r).join(" ")).join("\n");
+      });
+    }
+
+    it.each([
+      [
+        "users by email",
+        sql`select id from auth.users where lower(email) = lower('a@example.com')`,
+        "users_email_lower_uq",
+      ],
+      [
+        "one-time token by hash",
+        sql`select id from auth.one_time_tokens where token_hash = 'x'`,
+        "one_time_tokens_token_hash_uq",
+      ],
+      [
+        "refresh token by hash",
+        sql`select session_id from auth.refresh_tokens where token_hash = 'x'`,
+        "refresh_tokens_pkey",
+      ],
+    ])("%s", async (_name, query, index) => {
+      const plan = await planOf(query);
+      expect(plan).toContain(index);
+      expect(plan).not.toMatch(/Seq Scan/);
+    });
+  });
+
+  describe("row locks taken by the look-ups the use cases rely on (PostgreSQL: another connection)", () => {
+    // PGlite has a single connection, so a second transaction cannot even start; on PostgreSQL a
+    // NOWAIT lock attempt from outside proves the row is locked until the unit of work ends.
+    const onServer = () => database.client.kind === "postgres";
+
+    async function expectLockedWhile(lockIt: () => Promise<unknown>, probe: ReturnType<typeof sql>): Promise<void> {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let signal!: () => void;
+      const locked = new Promise<void>((resolve) => {
+        signal = resolve;
+      });
+      const work = database.uow.transaction(async () => {
+        await lockIt();
+        signal();
+        await released;
+      });
+      await locked;
+      try {
+        const error = await database.client.db.execute(probe).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(sqlStateOf(error)).toBe("55P03"); // lock_not_available
+      } finally {
+        release();
+        await work;
+      }
+      await database.client.db.execute(probe); // free again once committed
+    }
+
+    it("findByRefreshTokenHash locks the session row", async () => {
+      if (!onServer()) return expect(database.client.kind).toBe("pglite");
+      const session = aSession(aUser().id);
+      await sessions.save(session);
+      await expectLockedWhile(
+        () => sessions.findByRefreshTokenHash(session.refreshTokenHash),
+        sql`select id from auth.sessions where id = ${session.id} for update nowait`,
+      );
+    });
+
+    it("findByHash locks the one-time token row", async () => {
+      if (!onServer()) return expect(database.client.kind).toBe("pglite");
+      const token = aToken("password-reset");
+      await tokens.save(token);
+      await expectLockedWhile(
+        () => tokens.findByHash(token.tokenHash),
+        sql`select id from auth.one_time_tokens where id = ${token.id} for update nowait`,
+      );
+    });
+
+    it("countOwners locks the organization's owner rows", async () => {
+      if (!onServer()) return expect(database.client.kind).toBe("pglite");
+      const organization = anOrganization();
+      const owner = aUser();
+      await memberships.save(aMembership(organization.id, owner.id, "owner"));
+      await expectLockedWhile(
+        () => memberships.countOwners(organization.id),
+        sql`select id from auth.memberships where organization_id = ${organization.id} for update nowait`,
+      );
+    });
+  });
+
+  it("keeps updated_at current through the trigger and created_at as the entity says", async () => {
+    const user = aUser();
+    await users.save(user);
+    user.verifyEmail(user.createdAt.plusMillis(1000));
+    await users.save(user);
+    const [row] = await queryRows<{ moved: boolean; created: string }>(
+      database.client.db,
+      sql`select updated_at > created_at as moved, created_at = ${user.createdAt.toISOString()}::timestamptz as created
+          from auth.users where id = ${user.id}`,
+    );
+    expect(row).toEqual({ moved: true, created: true });
+  });
+
+  it("an unknown cursor yields an empty page rather than an error", async () => {
+    const page = await memberships.listMembers(anOrganization().id, { limit: 10, cursor: "not-a-cursor" });
+    expect(page).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+/** The SQLSTATE along the cause chain (drizzle wraps the driver's error). */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth < 5; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === "string") return code;
+    e = cause;
+  }
+  return undefined;
+}

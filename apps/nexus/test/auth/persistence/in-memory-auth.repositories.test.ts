@@ -1,0 +1,23 @@
+import { InMemoryUnitOfWork } from "@/contexts/auth/application/testing/fake-auth.services";
+import {
+  InMemoryMembershipRepository,
+  InMemoryOneTimeTokenRepository,
+  InMemoryOrganizationRepository,
+  InMemorySessionRepository,
+  InMemoryUserRepository,
+} from "@/contexts/auth/application/testing/in-memory-auth.repositories";
+import { InMemoryAuthStore } from "@/contexts/auth/application/testing/in-memory-auth.store";
+import { describeAuthRepositoriesContract } from "./auth-repositories.contract";
+
+describeAuthRepositoriesContract("in-memory", async () => {
+  const store = new InMemoryAuthStore();
+  return {
+    users: new InMemoryUserRepository(store),
+    organizations: new InMemoryOrganizationRepository(store),
+    memberships: new InMemoryMembershipRepository(store),
+    sessions: new InMemorySessionRepository(store),
+    oneTimeTokens: new InMemoryOneTimeTokenRepository(store),
+    unitOfWork: new InMemoryUnitOfWork(store),
+    dispose: async () => {},
+  };
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MailerAuthMailer } from "@/contexts/auth/infrastructure/adapters/mailer.auth-mailer";
+import { DevMailboxMailer } from "@/shared/infrastructure/mail/dev-mailbox.mailer";
+import { createTestDatabase, type TestDatabase } from "../../support/test-database";
+import { defined, uniqueEmail } from "./auth-fixtures";
+
+describe("MailerAuthMailer over the dev mailbox", () => {
+  let database: TestDatabase;
+  let mailbox: DevMailboxMailer;
+  let mailer: MailerAuthMailer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    mailbox = new DevMailboxMailer(database.client);
+    mailer = new MailerAuthMailer(mailbox, { PUBLIC_BASE_URL: "https://nexus.example.com/" });
+  });
+  afterAll(() => database.dispose());
+
+  async function onlyMailTo(to: string) {
+    const mails = await mailbox.list({ to, limit: 10 });
+    expect(mails).toHaveLength(1);
+    return defined(mails[0], "mail");
+  }
+
+  it("sends a verification mail with a link and the raw token for API users", async () => {
+    const to = uniqueEmail("verify");
+    const token = "AbC-123_xyz";
+    await mailer.sendVerification({ to, name: "Ada", token });
+    const mail = await onlyMailTo(to);
+    expect(mail.subject).toMatch(/verify/i);
+    expect(mail.text).toContain(`https://nexus.example.com/verify-email?token=${token}`);
+    expect(mail.text).toContain(`POST /api/v1/auth/email/verify {"token": "${token}"}`);
+    expect(mail.text).toContain("24 hours");
+    expect(mail.html).toContain(`href="https://nexus.example.com/verify-email?token=${token}"`);
+  });
+
+  it("sends a password reset mail with its link, token and 15 minute expiry", async () => {
+    const to = uniqueEmail("reset");
+    await mailer.sendPasswordReset({ to, name: "Ada", token: "reset-token" });
+    const mail = await onlyMailTo(to);
+    expect(mail.text).toContain("https://nexus.example.com/reset-password?token=reset-token");
+    expect(mail.text).toContain("POST /api/v1/auth/password/reset");
+    expect(mail.text).toContain("15 minutes");
+  });
+
+  it("sends an invitation naming the organization, inviter and role, and escapes them in HTML", async () => {
+    const to = uniqueEmail("invitee");
+    await mailer.sendInvitation({
+      to,
+      organizationName: "Bakery <script>alert(1)</script>",
+      inviterName: "Ada & Co",
+      role: "operator",
+      token: "invite-token",
+    });
+    const mail = await onlyMailTo(to);
+    expect(mail.text).toContain("Ada & Co invited you to join Bakery <script>alert(1)</script> on Nexus as operator");
+    expect(mail.text).toContain("https://nexus.example.com/accept-invitation?token=invite-token");
+    expect(mail.text).toContain('POST /api/v1/invitations/accept {"token": "invite-token"}');
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("Bakery &#60;script&#62;");
+    expect(mail.html).toContain("Ada &#38; Co");
+  });
+
+  it("sends an account-exists notice without any token", async () => {
+    const to = uniqueEmail("exists");
+    await mailer.sendAccountExistsNotice({ to, name: "Ada" });
+    const mail = await onlyMailTo(to);
+    expect(mail.subject).toMatch(/already have/i);
+    expect(mail.text).toContain("https://nexus.example.com/forgot-password");
+    expect(mail.text).not.toMatch(/token/i);
+  });
+
+  it("the dev mailbox row enlists in a surrounding transaction (SMTP could not: use cases send after commit)", async () => {
+    const to = uniqueEmail("rolled-back");
+    await expect(
+      database.uow.transaction(async () => {
+        await mailer.sendVerification({ to, name: "Ada", token: "t" });
+        throw new Error("use case failed");
+      }),
+    ).rejects.toThrow("use case failed");
+    expect(await mailbox.list({ to, limit: 10 })).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const APP_DIR = fileURLToPath(new URL("../..", import.meta.url));
+const BUN = fileURLToPath(new URL("../../../../node_modules/.bin/bun", import.meta.url));
+
+export interface SpawnedServer {
+  readonly url: string;
+  readonly process: ChildProcess;
+  /** Log lines (parsed JSON) and any non-JSON output, as they arrive. */
+  readonly lines: Record<string, unknown>[];
+  readonly output: string[];
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Polls `probe` until it returns true or the deadline passes (no fixed sleeps). */
+export async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = "condition") {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await Promise.resolve()
+        .then(probe)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** `npm start` as a real process: Bun running src/app/main.ts with the given environment. */
+export async function spawnServer(env: Record<string, string>, script = "src/app/main.ts"): Promise<SpawnedServer> {
+  const port = await freePort();
+  const child = spawn(BUN, [script], {
+    cwd: APP_DIR,
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: Record<string, unknown>[] = [];
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      output.push(line);
+      try {
+        lines.push(JSON.parse(line));
+      } catch {
+        // not a log line (e.g. a start-up error message)
+      }
+    }
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    process: child,
+    lines,
+    output,
+    exited,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
