@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Uuid } from "@/shared/domain/uuid.value-object";
+import { auditEntries } from "@/shared/infrastructure/audit/audit-entry.table";
+import { createWidgetsTable, widgets } from "@/shared/infrastructure/database/test-widgets.fixture";
+import { outboxEvents } from "@/shared/infrastructure/events/outbox-event.table";
+import { PlatformTokens as T } from "@/shared/infrastructure/platform.tokens";
+import { counterIncremented } from "../events/support/event-test-kit";
+import { createTestApp, type TestApp } from "../support/test-app";
+
+// The unit of work as the composition root wires it: a use case's writes, its audit entry and its
+// outbox event commit together or not at all.
+describe("unit of work (as wired by the composition root)", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RELAY_ENABLED: "false" });
+    await createWidgetsTable(t.app.container.resolve(T.Database));
+  });
+  afterAll(() => t?.dispose());
+
+  async function useCase(organizationId: Uuid, name: string, fail: boolean): Promise<void> {
+    const { container } = t.app;
+    const db = container.resolve(T.Database);
+    await container.resolve(T.UnitOfWork).transaction(async () => {
+      const id = Uuid.generate();
+      await db.executor().insert(widgets).values({ id, name });
+      await container.resolve(T.AuditTrail).record({
+        action: "test.widget.created",
+        outcome: "success",
+        organizationId,
+        resourceType: "widget",
+        resourceId: id,
+      });
+      await container
+        .resolve(T.Outbox)
+        .publish(counterIncremented, { organizationId, aggregateId: id, payload: { n: 1 } });
+      if (fail) throw new Error("boom after writing");
+    });
+  }
+
+  async function traces(organizationId: Uuid, name: string) {
+    const db = t.app.container.resolve(T.Database).db;
+    return {
+      rows: (await db.select().from(widgets).where(eq(widgets.name, name))).length,
+      audit: (await db.select().from(auditEntries).where(eq(auditEntries.organizationId, organizationId))).length,
+      events: (await db.select().from(outboxEvents).where(eq(outboxEvents.organizationId, organizationId))).length,
+    };
+  }
+
+  it("commits the business row, the audit entry and the outbox event together", async () => {
+    const org = Uuid.generate();
+    await useCase(org, "committed", false);
+    expect(await traces(org, "committed")).toEqual({ rows: 1, audit: 1, events: 1 });
+  });
+
+  it("leaves no business row, no audit entry and no outbox event when the use case throws", async () => {
+    const org = Uuid.generate();
+    await expect(useCase(org, "rolled-back", true)).rejects.toThrow("boom after writing");
+    expect(await traces(org, "rolled-back")).toEqual({ rows: 0, audit: 0, events: 0 });
+  });
+});
