@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { registerAuth } from "@/contexts/auth/infrastructure/register-auth";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { Container } from "@/shared/infrastructure/container/container";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
@@ -27,7 +28,9 @@ export async function createApplication(config: Config, options: { logger?: Logg
   const container = Container.create();
   try {
     const platform = await registerPlatform(container, config, logger);
-    const modules = [platform];
+    const auth = await registerAuth(container);
+    // Other contexts receive `auth.guard` to protect their routes.
+    const modules = [platform, auth];
 
     const http = createHttpApp({
       config,

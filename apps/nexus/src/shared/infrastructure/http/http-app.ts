@@ -56,7 +56,7 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     timeoutMs: deps.readinessTimeoutMs ?? 3000,
   });
   registerMetricsRoute(app, deps.metrics);
-  registerProblemPages(app);
+  registerProblemPages(app, Object.assign({}, ...deps.controllers.map((c) => c.problemTypes ?? {})));
   registerOpenApiRoutes(app);
   for (const controller of deps.controllers) controller.register(app);
 

@@ -1,21 +1,26 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env";
 import { problemResponse, problemTitle } from "./problem";
-import { PROBLEM_CATALOG } from "./problem-catalog";
+import { PROBLEM_CATALOG, type ProblemTypeInfo } from "./problem-catalog";
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
- * `/problems/<code>`: the human page a problem's `type` points at. Codes of the business contexts
- * are not listed here, so they get a page derived from the code rather than a dead link.
+ * `/problems/<code>`: the human page a problem's `type` points at. The platform's catalog plus the
+ * codes the contexts' controllers declare; any other code gets a page derived from the code rather
+ * than a dead link.
  */
-export function registerProblemPages(app: OpenAPIHono<AppEnv>): void {
+export function registerProblemPages(
+  app: OpenAPIHono<AppEnv>,
+  contextTypes: Readonly<Record<string, ProblemTypeInfo>> = {},
+): void {
+  const catalog: Readonly<Record<string, ProblemTypeInfo>> = { ...contextTypes, ...PROBLEM_CATALOG };
   app.get("/problems/:code", (c) => {
     const code = c.req.param("code");
     if (!CODE.test(code)) {
       return problemResponse(c, { status: 404, code: "not-found", detail: "No such problem type." });
     }
-    const info = PROBLEM_CATALOG[code];
+    const info = catalog[code];
     const title = problemTitle(code);
     const description =
       info?.description ?? "The request was refused for the reason named above; the response's detail says more.";

@@ -58,6 +58,24 @@ describe("rateLimit middleware", () => {
     expect((await get(app, { "x-client": "b" })).status).toBe(200); // another client is unaffected
   });
 
+  it("lists every policy guarding a route, keeping the inner policy's 429 headers", async () => {
+    const limiter = new InMemoryRateLimiter(fixedClock);
+    const app = new Hono();
+    app.use("*", (c, next) => runWithRequestContext({ ...REQUEST, path: c.req.path }, () => next()));
+    app.use(
+      "*",
+      rateLimit({ limiter, policy: { name: "ip", limit: 10, windowMs: 60_000 }, key: () => "ip", failureMode: "open" }),
+    );
+    app.use("*", rateLimit({ limiter, policy, key: () => "account", failureMode: "open" }));
+    app.get("/", (c) => c.json({ ok: true }));
+    await app.request("/");
+    await app.request("/");
+    const denied = await app.request("/");
+    expect(denied.status).toBe(429);
+    expect(denied.headers.get("RateLimit")).toBe('"login";r=0;t=60, "ip";r=7;t=18');
+    expect(denied.headers.get("RateLimit-Policy")).toBe('"login";q=2;w=60, "ip";q=10;w=60');
+  });
+
   it("does not limit requests without a key", async () => {
     const app = appWith({ limiter: new InMemoryRateLimiter(fixedClock) });
     for (let i = 0; i < 3; i++) {

@@ -57,6 +57,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       });
     }
     await next();
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    // Several policies may guard one route: each adds itself to the structured-field list instead
+    // of overwriting an inner policy's entry (or the 429 that an inner policy answered).
+    for (const [name, value] of Object.entries(headers)) c.header(name, value, { append: true });
   };
 }

@@ -1,0 +1,283 @@
+// Login benchmark: enumeration-resistant timing, login throughput against the argon2 ceiling, the
+// health endpoint's p99 while logins saturate the CPU, and authenticated GET /auth/me throughput.
+// Run from apps/nexus:  ../../node_modules/.bin/bun bench/login-timing.bench.ts
+//   [--db=pglite|postgres] [--accounts=30] [--seconds=10] [--connections=8]
+// PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+// Prints figures only (tests never assert timings); the targets are shown next to them.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hash, verify } from "@node-rs/argon2";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { ARGON2_MINIMUM } from "@/contexts/auth/infrastructure/security/argon2.password-hasher";
+import { freePort, waitUntil } from "../test/support/spawn-server";
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, "").split("=");
+    return [k ?? "", v ?? "true"] as const;
+  }),
+);
+const DB = args.get("db") ?? "pglite";
+const ACCOUNTS = Number(args.get("accounts") ?? 30);
+const SECONDS = Number(args.get("seconds") ?? 10);
+const CONNECTIONS = Number(args.get("connections") ?? 8);
+const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
+const BUN = fileURLToPath(new URL("../../../node_modules/.bin/bun", import.meta.url));
+const PASSWORD = "Sourdough-starter-at-4am";
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+/** Every request from a new address, so per-IP limits (the server trusts one proxy hop here) stay out of the figures. */
+const randomIp = () => `10.${randomBytes(3).join(".")}`;
+const uniqueEmail = (who: string) => `${who}-${randomBytes(5).toString("hex")}@bench.example`;
+
+// ── server ───────────────────────────────────────────────────────────────────────────────────────
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const dataDir = await mkdtemp(join(tmpdir(), "nexus-bench-login-"));
+  let dropDatabase = async () => {};
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    NODE_ENV: "development",
+    LOG_LEVEL: "info", // as in production: every request is logged (stdout goes to /dev/null)
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    TRUST_PROXY_HOPS: "1",
+  };
+  if (DB === "postgres") {
+    const name = `nexus_bench_login_${process.pid}_${Date.now()}`;
+    const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    env.MIGRATE_ON_START = "true";
+    dropDatabase = async () => {
+      const sql = postgres(PG_URL, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await sql.end();
+    };
+  }
+  const port = await freePort();
+  env.PORT = String(port);
+  env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
+  const child = spawn(BUN, ["src/app/main.ts"], { cwd: APP_DIR, env, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil(async () => (await fetch(`${url}/health/ready`)).status === 200, 60_000, `server ready ${stderr}`);
+  return {
+    url,
+    child,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      await dropDatabase();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ── HTTP helpers ─────────────────────────────────────────────────────────────────────────────────
+
+async function post(url: string, path: string, json: unknown, token?: string): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": randomIp(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(json),
+  });
+}
+
+async function registerVerified(url: string, email: string): Promise<void> {
+  const registered = await post(url, "/api/v1/auth/register", { email, password: PASSWORD, name: "Bench" });
+  if (registered.status !== 202) throw new Error(`register ${registered.status}: ${await registered.text()}`);
+  const mailbox = await fetch(`${url}/dev/mailbox?to=${encodeURIComponent(email)}`);
+  const { items } = (await mailbox.json()) as { items: { text: string }[] };
+  const token = /Your token is:\s*\n(\S+)/.exec(items[0]?.text ?? "")?.[1];
+  if (!token) throw new Error(`no verification mail for ${email}`);
+  const verified = await post(url, "/api/v1/auth/email/verify", { token });
+  if (verified.status !== 204) throw new Error(`verify ${verified.status}`);
+}
+
+/** One login, timed end to end (connection reused by fetch's keep-alive). */
+async function timedLogin(
+  url: string,
+  email: string,
+  password: string,
+): Promise<{ ms: number; status: number; body: string }> {
+  const started = performance.now();
+  const response = await post(url, "/api/v1/auth/login", { email, password });
+  const body = await response.text();
+  return { ms: performance.now() - started, status: response.status, body };
+}
+
+function load(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const loginStorm = (url: string, seconds: number) =>
+  load({
+    url: `${url}/api/v1/auth/login`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, "content-type": "application/json", "x-forwarded-for": randomIp() },
+          body: JSON.stringify({ email: uniqueEmail("storm"), password: "not-the-password-123" }),
+        }),
+      },
+    ],
+  });
+
+// ── measurements ─────────────────────────────────────────────────────────────────────────────────
+
+/** Median ms per argon2id verify with the server's parameters, one at a time, in this process. */
+async function argon2VerifyMs(): Promise<number> {
+  const params = { ...ARGON2_MINIMUM, algorithm: 2, version: 1 } as const;
+  const stored = await hash("bench-password-123", params as never);
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const started = performance.now();
+    await verify(stored, "not-the-password");
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/**
+ * Unknown email, wrong password and locked account, interleaved so that drift affects all three
+ * alike. Per account: 5 wrong passwords (the fifth locks it), then 4 attempts while locked —
+ * 10 requests with the registration, the per-account budget of a minute.
+ */
+async function enumerationTiming(url: string) {
+  const emails = Array.from({ length: ACCOUNTS }, () => uniqueEmail("timing"));
+  for (const email of emails) await registerVerified(url, email);
+  const samples = { unknown: [] as number[], wrong: [] as number[], locked: [] as number[] };
+  const bodies = { unknown: new Set<string>(), wrong: new Set<string>(), locked: new Set<string>() };
+  const record = (kind: keyof typeof samples, r: { ms: number; status: number; body: string }) => {
+    if (r.status !== 401) throw new Error(`${kind}: expected 401, got ${r.status} ${r.body}`);
+    samples[kind].push(r.ms);
+    bodies[kind].add(r.body.replace(/"traceId":"[0-9a-f]+"/, ""));
+  };
+  for (let i = 0; i < 5; i++) await timedLogin(url, uniqueEmail("warmup"), PASSWORD); // JIT, pools
+  for (const email of emails) {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      record("wrong", await timedLogin(url, email, `wrong-password-${attempt}`));
+      record("unknown", await timedLogin(url, uniqueEmail("nobody"), PASSWORD));
+    }
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      record("locked", await timedLogin(url, email, PASSWORD));
+      record("unknown", await timedLogin(url, uniqueEmail("nobody"), PASSWORD));
+    }
+  }
+  const medians = { unknown: median(samples.unknown), wrong: median(samples.wrong), locked: median(samples.locked) };
+  const all = Object.values(medians);
+  const spreadPct = ((Math.max(...all) - Math.min(...all)) / Math.min(...all)) * 100;
+  const distinctBodies = new Set([...bodies.unknown, ...bodies.wrong, ...bodies.locked]).size;
+  return { samples, medians, spreadPct, distinctBodies };
+}
+
+async function healthUnderStorm(url: string) {
+  const baseline = await load({ url: `${url}/health/live`, connections: 2, duration: Math.max(3, SECONDS / 2) });
+  const [storm, health] = await Promise.all([
+    loginStorm(url, SECONDS),
+    load({ url: `${url}/health/live`, connections: 2, duration: SECONDS }),
+  ]);
+  return { baseline, storm, health };
+}
+
+async function meThroughput(url: string) {
+  const email = uniqueEmail("me");
+  await registerVerified(url, email);
+  const login = (await (await post(url, "/api/v1/auth/login", { email, password: PASSWORD })).json()) as {
+    accessToken: string;
+  };
+  const options = {
+    url: `${url}/api/v1/auth/me`,
+    connections: CONNECTIONS,
+    headers: { authorization: `Bearer ${login.accessToken}` },
+  };
+  await load({ ...options, duration: 2 }); // warm-up
+  return load({ ...options, duration: SECONDS });
+}
+
+function statusCounts(result: autocannon.Result): Record<string, number> {
+  const stats = result.statusCodeStats ?? {};
+  return Object.fromEntries(Object.entries(stats).map(([code, { count }]) => [code, count]));
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────────
+
+const cores = availableParallelism();
+console.log(
+  `login bench: db=${DB}, ${cores} cores, ${ACCOUNTS} accounts, ${SECONDS} s loads, ${CONNECTIONS} connections`,
+);
+const verifyMs = await argon2VerifyMs();
+const ceiling = cores / (verifyMs / 1000);
+const server = await startServer();
+try {
+  const timing = await enumerationTiming(server.url);
+  console.log("\n1. Enumeration resistance (sequential requests, median ms)");
+  console.log(`   unknown email   ${fmt(timing.medians.unknown)} ms  (n=${timing.samples.unknown.length})`);
+  console.log(`   wrong password  ${fmt(timing.medians.wrong)} ms  (n=${timing.samples.wrong.length})`);
+  console.log(`   locked account  ${fmt(timing.medians.locked)} ms  (n=${timing.samples.locked.length})`);
+  console.log(
+    `   spread (max-min)/min = ${fmt(timing.spreadPct)} %  target < 25 %  ${timing.spreadPct < 25 ? "PASS" : "MISS"}`,
+  );
+  console.log(`   distinct 401 bodies (trace id removed): ${timing.distinctBodies}  target 1`);
+
+  const { baseline, storm, health } = await healthUnderStorm(server.url);
+  const loginRate = storm.requests.average;
+  console.log("\n2. Login throughput (unknown emails, unique per request, so no rate limit applies)");
+  console.log(
+    `   argon2id verify ${fmt(verifyMs)} ms (m=${ARGON2_MINIMUM.memoryCost} KiB, t=${ARGON2_MINIMUM.timeCost})`,
+  );
+  console.log(`   ceiling = ${cores} cores / ${fmt(verifyMs)} ms = ${fmt(ceiling, 0)} logins/s`);
+  console.log(
+    `   measured ${fmt(loginRate)} logins/s = ${fmt((loginRate / ceiling) * 100, 0)} % of the ceiling; ` +
+      `p50 ${storm.latency.p50} ms, p99 ${storm.latency.p99} ms, statuses ${JSON.stringify(statusCounts(storm))}`,
+  );
+  console.log("\n3. GET /health/live p99 (2 connections)");
+  console.log(`   idle ${baseline.latency.p99} ms (${fmt(baseline.requests.average, 0)} req/s)`);
+  console.log(
+    `   during the login storm ${health.latency.p99} ms (${fmt(health.requests.average, 0)} req/s, max ${health.latency.max} ms)`,
+  );
+
+  const me = await meThroughput(server.url);
+  console.log(`\n4. Authenticated GET /api/v1/auth/me (${CONNECTIONS} connections)`);
+  console.log(
+    `   ${fmt(me.requests.average, 0)} req/s, p50 ${me.latency.p50} ms, p99 ${me.latency.p99} ms, non-2xx ${me.non2xx}`,
+  );
+} finally {
+  await server.stop();
+}

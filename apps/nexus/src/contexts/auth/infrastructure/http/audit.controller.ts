@@ -1,0 +1,74 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { ok } from "@/shared/domain/result";
+import { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
+import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import type { Controller } from "@/shared/infrastructure/http/controller";
+import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
+import { BEARER_AUTH } from "../../contracts/auth-guard";
+import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from "./audit.schemas";
+import { type HonoGuard, respondAuth, toUuid } from "./auth-request";
+import { jsonResponse } from "./route-parts";
+
+const list = createRoute({
+  method: "get",
+  path: "/api/v1/audit",
+  tags: ["audit"],
+  summary: "The organization's audit trail, newest first (owner, admin)",
+  security: BEARER_AUTH,
+  request: { query: AuditQuerySchema },
+  responses: { 200: jsonResponse(AuditPageSchema, "A page of audit entries"), ...problemResponses(401, 403, 422) },
+});
+
+const verify = createRoute({
+  method: "get",
+  path: "/api/v1/audit/verify",
+  tags: ["audit"],
+  summary: "Recompute the organization's hash chain (owner, admin)",
+  security: BEARER_AUTH,
+  responses: { 200: jsonResponse(AuditVerificationSchema, "The verification"), ...problemResponses(401, 403) },
+});
+
+/**
+ * The audit API of spec §8 over the platform's audit query and verifier. The organization is always
+ * the token's (`org`), so an admin only ever reads their own tenant's chain.
+ */
+export class AuditController implements Controller {
+  constructor(
+    private readonly guard: HonoGuard,
+    private readonly database: DatabaseClient,
+  ) {}
+
+  register(app: OpenAPIHono<AppEnv>): void {
+    const { guard } = this;
+    const auditors = { middleware: [guard.requirePermission("audit:read")] };
+
+    app.openapi({ ...list, ...auditors }, async (c) => {
+      const { organizationId } = guard.organizationCaller(c);
+      const query = c.req.valid("query");
+      const result = await listAuditEntries(this.database, {
+        organizationId: organizationId as Uuid,
+        limit: query.limit,
+        ...(query.from ? { from: Timestamp.fromDate(new Date(query.from)) } : {}),
+        ...(query.to ? { to: Timestamp.fromDate(new Date(query.to)) } : {}),
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.actorId ? { actorId: toUuid(query.actorId) } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
+      return respondAuth(c, result, {
+        ok: 200,
+        errors: { "invalid-cursor": 422 },
+        headers: { "Cache-Control": "no-store" },
+      });
+    });
+
+    app.openapi({ ...verify, ...auditors }, async (c) => {
+      const { organizationId } = guard.organizationCaller(c);
+      const verification = await verifyAuditChain(this.database, { organizationId: organizationId as Uuid });
+      return respondAuth(c, ok(verification), { ok: 200, headers: { "Cache-Control": "no-store" } });
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from "@hono/zod-openapi";
+import { DateTimeSchema, EmailField, IdSchema, pageOf, RoleSchema } from "./common.schemas";
+
+export const MemberSchema = z
+  .object({
+    userId: IdSchema,
+    email: z.string().openapi({ format: "email" }),
+    name: z.string(),
+    role: RoleSchema,
+    joinedAt: DateTimeSchema,
+  })
+  .openapi("Member");
+
+export const MemberPage = pageOf(MemberSchema).openapi("MemberPage");
+
+export const OrganizationIdParam = z.object({
+  id: z.string().openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
+});
+
+export const MemberParams = OrganizationIdParam.extend({
+  userId: z.string().openapi({ param: { name: "userId", in: "path" }, format: "uuid" }),
+});
+
+export const AddMemberBody = z.object({ email: EmailField, role: RoleSchema }).openapi("AddMemberRequest");
+
+export const MemberAddedSchema = z
+  .object({ status: z.literal("added"), userId: IdSchema, email: z.string(), role: RoleSchema })
+  .openapi("MemberAdded");
+
+export const MemberInvitedSchema = z
+  .object({ status: z.literal("invited"), email: z.string(), role: RoleSchema, expiresAt: DateTimeSchema })
+  .openapi("MemberInvited");
+
+export const ChangeRoleBody = z.object({ role: RoleSchema }).openapi("ChangeMemberRoleRequest");
+
+export const MemberRoleSchema = z.object({ userId: IdSchema, role: RoleSchema }).openapi("MemberRole");
