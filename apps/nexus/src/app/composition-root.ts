@@ -6,6 +6,7 @@ import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { createHttpApp } from "@/shared/infrastructure/http/http-app";
 import { createLogger, type Logger } from "@/shared/infrastructure/logging/logger";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
+import { apiRateLimit } from "@/shared/infrastructure/rate-limit/api-rate-limit";
 import { registerPlatform } from "@/shared/infrastructure/register-platform";
 
 export interface Application {
@@ -40,6 +41,7 @@ export async function createApplication(config: Config, options: { logger?: Logg
       controllers: modules.flatMap((m) => m.controllers),
       healthChecks: platform.healthChecks,
       readiness: container.resolve(PlatformTokens.Readiness),
+      apiMiddleware: apiRateLimit(config, container.resolve(PlatformTokens.RateLimiter), logger),
     });
 
     return {

@@ -70,6 +70,7 @@ export const configSchema = z
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
     CORS_ORIGINS: csv,
     TRUST_PROXY_HOPS: int(0, 0, 10),
+    API_RATE_LIMIT_PER_MINUTE: int(1200, 0, 1_000_000),
     IDEMPOTENCY_TTL_SECONDS: int(24 * 3600, 60, 30 * 24 * 3600),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 120_000),
     OUTBOX_POLL_MS: int(250, 10, 60_000),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq, sql } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
@@ -38,6 +39,12 @@ export class EventRelay {
   private cycle: Promise<void> | undefined;
   private again = false;
   private running = false;
+  /**
+   * The async context the relay was built in (start-up, outside any request). Batches run in it, not
+   * in whatever woke the relay: on PGlite a LISTEN callback fires inside the notifying request, whose
+   * trace id, actor and ip would otherwise leak into handlers' logs and audit entries.
+   */
+  private readonly detached = AsyncLocalStorage.snapshot();
 
   constructor(
     private readonly client: DatabaseClient,
@@ -143,7 +150,7 @@ export class EventRelay {
       this.again = true;
       return;
     }
-    this.cycle = this.loop().finally(() => {
+    this.cycle = this.detached(() => this.loop()).finally(() => {
       this.cycle = undefined;
     });
   }

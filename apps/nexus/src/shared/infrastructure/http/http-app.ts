@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import type { Container } from "@/shared/infrastructure/container/container";
 import type { Logger } from "@/shared/infrastructure/logging/logger";
@@ -30,6 +31,8 @@ export interface HttpAppDeps {
   readonly healthChecks: readonly HealthCheck[];
   /** Shared with graceful shutdown, which calls `setDraining()`; one is created if omitted. */
   readonly readiness?: ReadinessState;
+  /** Runs on every `/api/*` request before its route (e.g. the per-IP API rate limit). */
+  readonly apiMiddleware?: readonly MiddlewareHandler<AppEnv>[];
   /** Per-dependency budget of `/health/ready`. */
   readonly readinessTimeoutMs?: number;
 }
@@ -58,6 +61,7 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
   registerMetricsRoute(app, deps.metrics);
   registerProblemPages(app, Object.assign({}, ...deps.controllers.map((c) => c.problemTypes ?? {})));
   registerOpenApiRoutes(app);
+  for (const middleware of deps.apiMiddleware ?? []) app.use("/api/*", middleware);
   for (const controller of deps.controllers) controller.register(app);
 
   app.onError(createErrorHandler(logger));

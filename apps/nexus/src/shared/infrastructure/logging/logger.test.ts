@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runWithRequestContext } from "@/shared/infrastructure/request-context/request-context";
 import { createLogger } from "./logger";
@@ -33,6 +34,22 @@ describe("createLogger", () => {
     const text = JSON.stringify(out.lines[0]);
     expect(text).not.toMatch(/"a"|"p"|"t"|"c"|"s"|pw@/);
     expect(text).toContain("kept@example.com");
+  });
+
+  it("keeps a failed query's bound values out of the error it logs", () => {
+    const out = capture();
+    const logger = createLogger({ LOG_LEVEL: "info" }, out);
+    const driver = new Error('invalid input syntax for type uuid: "reset-token-4f9a2c"');
+    const error = new DrizzleQueryError(
+      "select * from t where token = $1 and n = $2",
+      ["reset-token-4f9a2c", 7],
+      driver,
+    );
+    logger.error({ err: new Error("unit of work failed", { cause: error }) }, "unhandled error");
+    const text = JSON.stringify(out.lines[0]);
+    expect(text).not.toContain("reset-token-4f9a2c");
+    expect(text).toContain("Failed query: select * from t where token = $1");
+    expect(out.lines[0]).toMatchObject({ err: { type: "Error", message: expect.stringMatching(/^unit of work failed/) } });
   });
 
   it("honours the level", () => {

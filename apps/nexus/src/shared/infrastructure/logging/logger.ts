@@ -2,6 +2,7 @@ import pino from "pino";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
 import { redactSecrets } from "@/shared/infrastructure/secrets/redact-secrets";
+import { serializeError } from "./serialize-error";
 
 export type Logger = pino.Logger;
 export type LogDestination = pino.DestinationStream;
