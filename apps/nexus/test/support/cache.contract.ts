@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cache } from "@/shared/infrastructure/cache/cache.port";
-import { eventually } from "./test-redis";
+import { eventually } from "./wait";
 
 export interface CacheHarness {
   cache: Cache;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RateLimitDecision, RateLimiter } from "@/shared/infrastructure/rate-limit/rate-limiter.port";
-import { eventually } from "./test-redis";
+import { eventually } from "./wait";
 
 export interface RateLimiterHarness {
   limiter: RateLimiter;

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
+export { waitUntil } from "./wait";
+
 const APP_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const BUN = fileURLToPath(new URL("../../../../node_modules/.bin/bun", import.meta.url));
 
@@ -27,21 +29,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls `probe` until it returns true or the deadline passes (no fixed sleeps). */
-export async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = "condition") {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await Promise.resolve()
-        .then(probe)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
 /** `npm start` as a real process: Bun running src/app/main.ts with the given environment. */
 export async function spawnServer(env: Record<string, string>, script = "src/app/main.ts"): Promise<SpawnedServer> {
   const port = await freePort();
@@ -52,19 +39,34 @@ export async function spawnServer(env: Record<string, string>, script = "src/app
   });
   const lines: Record<string, unknown>[] = [];
   const output: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n").filter(Boolean)) {
-      output.push(line);
-      try {
-        lines.push(JSON.parse(line));
-      } catch {
-        // not a log line (e.g. a start-up error message)
-      }
+  const record = (line: string) => {
+    if (!line) return;
+    output.push(line);
+    try {
+      lines.push(JSON.parse(line));
+    } catch {
+      // not a log line (e.g. a start-up error message)
     }
   };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // A pipe chunk can end mid-line; keep the tail until its newline arrives (or the stream ends).
+  const collector = () => {
+    let partial = "";
+    return {
+      data: (chunk: Buffer) => {
+        const parts = (partial + chunk.toString()).split("\n");
+        partial = parts.pop() ?? "";
+        for (const line of parts) record(line);
+      },
+      end: () => record(partial),
+    };
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    const { data, end } = collector();
+    stream.on("data", data);
+    stream.on("end", end);
+  }
+  // "close", not "exit": it comes after stdout and stderr ended, so every line is in `lines` by then.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

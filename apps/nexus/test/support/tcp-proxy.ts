@@ -31,7 +31,11 @@ export class TcpProxy {
       upstream.connect(this.targetPort, this.host);
       downstream.pipe(upstream).pipe(downstream);
     });
-    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
+    // Rejects rather than hangs if the port was taken meanwhile (restart reuses it).
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.port, "127.0.0.1", resolve);
+    });
     const address = server.address();
     if (address && typeof address === "object") this.port = address.port;
     this.server = server;

@@ -3,6 +3,8 @@ import { RedisConnection } from "@/shared/infrastructure/cache/redis-connection"
 import { TcpProxy } from "./tcp-proxy";
 import { testConfig } from "./test-config";
 
+export { eventually } from "./wait";
+
 /** REDIS_URL when set (suites then fail, never skip, if it is down), else the local server. */
 export const testRedisUrl = (): string => testConfig().REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -34,19 +36,6 @@ export async function createTestRedisConnection(): Promise<{
       await connection.close();
     },
   };
-}
-
-/** Polls `check` until it stops throwing, or rethrows its last error at the deadline. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 }
 
 /**

@@ -16,6 +16,27 @@ describe("Timestamp", () => {
     },
   );
 
+  it.each([
+    "2025-02-29T00:00:00Z",
+    "2024-02-30T00:00:00Z",
+    "2024-04-31T12:00:00Z",
+    "2024-00-10T00:00:00Z",
+    "2024-01-00T00:00:00Z",
+    "2024-01-01T24:00:00Z",
+    "2024-01-01T10:60:00Z",
+    "2024-01-01T10:00:00+24:00",
+    "2024-01-01T10:00:00+01:60",
+  ])("rejects %j (a field out of range, which Date.parse would roll over)", (value) => {
+    expect(Timestamp.parse(value).ok).toBe(false);
+  });
+
+  it("accepts the last day of each month, leap days included", () => {
+    for (const value of ["2024-02-29T23:59:59Z", "2000-02-29T00:00:00Z", "2025-12-31T23:59:59.999-12:00"]) {
+      expect(Timestamp.parse(value).ok).toBe(true);
+    }
+    expect(Timestamp.parse("1900-02-29T00:00:00Z").ok).toBe(false);
+  });
+
   it("compares and shifts instants", () => {
     const a = Timestamp.fromMillis(1_000);
     const b = a.plusMillis(500);

@@ -52,6 +52,7 @@ export async function registerPlatform(container: Container, config: Config, log
     () => cache,
     (c) => c.close(),
   );
+  container.resolve(T.Cache); // owned from here on too: a Redis socket left open keeps the process alive
   container.singleton(T.RateLimiter, (r) => createRateLimiter(r.resolve(T.Cache)));
 
   const events = createEventBus({ client: database, uow: new DrizzleUnitOfWork(database), config, logger, metrics });

@@ -25,13 +25,21 @@ const csv = z
       .filter(Boolean),
   );
 
-const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+// `PORT=` (set but empty, as env files and compose often leave it) means "use the default", as it
+// does for URLs; z.coerce alone would read "" as 0 and, say, listen on a random port.
+const unsetIfBlank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(unsetIfBlank, z.coerce.number().int().min(min).max(max).default(def));
 
 const bool = (def: boolean) =>
-  z
-    .enum(["true", "false", "1", "0"])
-    .default(def ? "true" : "false")
-    .transform((v) => v === "true" || v === "1");
+  z.preprocess(
+    unsetIfBlank,
+    z
+      .enum(["true", "false", "1", "0"])
+      .default(def ? "true" : "false")
+      .transform((v) => v === "true" || v === "1"),
+  );
 
 /** Every setting Nexus reads, with its default. The README's configuration table mirrors this. */
 export const configSchema = z

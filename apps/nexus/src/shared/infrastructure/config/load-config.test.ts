@@ -26,6 +26,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
 
+  it("treats a blank number or flag as not set, not as 0", () => {
+    const config = loadConfig({ PORT: "", SHUTDOWN_TIMEOUT_MS: " ", DATABASE_POOL_MAX: "", RELAY_ENABLED: "" });
+    expect(config.PORT).toBe(3000);
+    expect(config.SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+    expect(config.DATABASE_POOL_MAX).toBe(10);
+    expect(config.RELAY_ENABLED).toBe(true);
+  });
+
   it("names the variable of an invalid value", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ REDIS_URL: "http://localhost" })).toThrow(/REDIS_URL: must start with redis:\/\//);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { testConfig } from "../../../../test/support/test-config";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
+import { waitUntil } from "../../../../test/support/wait";
 import { queryRows } from "./database-client";
 import { migrateDatabase } from "./migrate";
 import { createWidgetsTable, widgets } from "./test-widgets.fixture";
@@ -83,16 +84,8 @@ describe("database client", () => {
     const received: string[] = [];
     const unlisten = await t.client.listen("test_channel", (payload) => received.push(payload));
     await t.client.notify("test_channel", "hello");
-    await until(() => received.length > 0);
+    await waitUntil(() => received.length > 0, 5_000, "the notification");
     expect(received).toEqual(["hello"]);
     await unlisten();
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met before the deadline");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

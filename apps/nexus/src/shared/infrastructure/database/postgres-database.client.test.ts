@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { TcpProxy } from "../../../../test/support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
+import { waitUntil } from "../../../../test/support/wait";
 import { queryRows } from "./database-client";
 import { PostgresDatabaseClient } from "./postgres-database.client";
 import { DrizzleUnitOfWork } from "./unit-of-work";
@@ -60,21 +61,17 @@ describe.runIf(inject("databaseTemplate").kind === "postgres")(
       const rows = await queryRows<{ n: number }>(client.executor(), sql`select 1 as n`);
       expect(rows).toEqual([{ n: 1 }]);
       // The LISTEN connection re-subscribes by itself; notify until it is back.
-      await until(async () => {
-        await client.notify("recovery", "back");
-        return received.includes("back");
-      });
+      await waitUntil(
+        async () => {
+          await client.notify("recovery", "back");
+          return received.includes("back");
+        },
+        10_000,
+        "the LISTEN connection to re-subscribe",
+      );
     });
   },
 );
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met before the deadline");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Rejects with a plain Error if `promise` has not settled in time (a deadline, not a synchronisation). */
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -9,6 +9,7 @@ import {
 } from "@/shared/infrastructure/request-context/request-context";
 import { testConfig } from "../../../../test/support/test-config";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
+import { waitUntil } from "../../../../test/support/wait";
 import { createEventBus, type EventBus } from "./create-event-bus";
 
 const contract = { type: "test.context.v1", version: 1, schema: z.object({ n: z.number() }) };
@@ -51,17 +52,9 @@ const publish = (n: number) =>
 describe("EventRelay", () => {
   it("runs handlers outside the request whose commit woke it (no borrowed trace id or actor)", async () => {
     await publish(0); // outside any request: lets the start-up cycle finish first
-    await waitFor(() => seen.has(0));
+    await waitUntil(() => seen.has(0), 10_000, "the first event");
     await runWithRequestContext(REQUEST, () => publish(1));
-    await waitFor(() => seen.has(1));
+    await waitUntil(() => seen.has(1), 10_000, "the event published in a request");
     expect(seen.get(1)).toBeUndefined();
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met before the deadline");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

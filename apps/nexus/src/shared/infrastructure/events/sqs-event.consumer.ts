@@ -176,12 +176,16 @@ function groupByMessageGroup(messages: readonly Message[]): Message[][] {
   return [...groups.values()];
 }
 
+/** Waits `ms`, or less if stopped. Removes its abort listener: an outage pauses once a second per poller. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener("abort", done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 }

@@ -19,6 +19,7 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   415: "unsupported-media-type",
   422: "validation-failed",
   429: "rate-limited",
+  500: "internal-error",
   503: "service-unavailable",
 };
 

@@ -49,7 +49,9 @@ describe("createLogger", () => {
     const text = JSON.stringify(out.lines[0]);
     expect(text).not.toContain("reset-token-4f9a2c");
     expect(text).toContain("Failed query: select * from t where token = $1");
-    expect(out.lines[0]).toMatchObject({ err: { type: "Error", message: expect.stringMatching(/^unit of work failed/) } });
+    expect(out.lines[0]).toMatchObject({
+      err: { type: "Error", message: expect.stringMatching(/^unit of work failed/) },
+    });
   });
 
   it("honours the level", () => {

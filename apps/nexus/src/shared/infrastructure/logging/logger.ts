@@ -17,6 +17,7 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: Lo
     base: { service: "nexus" },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
+    serializers: { err: serializeError },
     mixin() {
       const ctx = currentRequestContext();
       return ctx ? { traceId: ctx.traceId, requestId: ctx.requestId } : {};

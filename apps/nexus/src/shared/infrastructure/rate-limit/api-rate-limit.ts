@@ -20,7 +20,7 @@ export function apiRateLimit(
     rateLimit({
       limiter,
       policy: { name: "api-ip", limit: config.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
-      key: () => `api-ip:${currentRequestContext()?.ip ?? "unknown"}`,
+      key: () => currentRequestContext()?.ip ?? "unknown", // the limiter namespaces keys by policy
       failureMode: "open",
       logger,
     }),
