@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
-import { Container } from "@/shared/infrastructure/container/container";
+import { Container, type Resolver } from "@/shared/infrastructure/container/container";
 import { token } from "@/shared/infrastructure/container/token";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
@@ -132,7 +132,7 @@ export class TestController implements Controller {
 }
 
 const loggerToken = token<Logger>("test.logger");
-function logger(c: { var: { scope: Container } }): Logger {
+function logger(c: { var: { scope: Resolver } }): Logger {
   return c.var.scope.resolve(loggerToken);
 }
 

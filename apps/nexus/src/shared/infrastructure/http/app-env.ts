@@ -1,4 +1,4 @@
-import type { Container } from "@/shared/infrastructure/container/container";
+import type { Resolver } from "@/shared/infrastructure/container/container";
 import type { RequestContext } from "@/shared/infrastructure/request-context/request-context";
 import type { ConnectionInfo } from "./http-server.port";
 
@@ -6,8 +6,8 @@ import type { ConnectionInfo } from "./http-server.port";
 export interface AppEnv {
   Bindings: ConnectionInfo;
   Variables: {
-    /** Per-request DI scope; disposed after the response. */
-    scope: Container;
+    /** Per-request DI scope, created on first use and disposed after the response. */
+    scope: Resolver;
     requestContext: RequestContext;
   };
 }

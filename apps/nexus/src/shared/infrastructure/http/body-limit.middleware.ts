@@ -5,7 +5,7 @@ import { problemResponse } from "./problem";
 
 /** Rejects bodies over BODY_LIMIT_BYTES, by Content-Length up front or while streaming a chunked body. */
 export function bodyLimitMiddleware(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
       problemResponse(c, {
@@ -14,4 +14,8 @@ export function bodyLimitMiddleware(maxBytes: number): MiddlewareHandler<AppEnv>
         detail: `The request body exceeds the limit of ${maxBytes} bytes.`,
       }),
   });
+  // GET, HEAD and OPTIONS carry no body worth limiting; skip the wrapper on the hot read path.
+  return (c, next) => (BODYLESS.has(c.req.method) ? next() : limit(c, next));
 }
+
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,12 +1,29 @@
 import type { MiddlewareHandler } from "hono";
-import type { Container } from "@/shared/infrastructure/container/container";
+import type { Container, Resolver } from "@/shared/infrastructure/container/container";
+import type { Token } from "@/shared/infrastructure/container/token";
 import type { Logger } from "@/shared/infrastructure/logging/logger";
 import type { AppEnv } from "./app-env";
+
+/** A request's DI scope, created only when something resolves from it (most requests never do). */
+class LazyRequestScope implements Resolver {
+  private scope: Container | undefined;
+
+  constructor(private readonly root: Container) {}
+
+  resolve<T>(token: Token<T>): T {
+    this.scope ??= this.root.createScope();
+    return this.scope.resolve(token);
+  }
+
+  async dispose(): Promise<void> {
+    await this.scope?.dispose();
+  }
+}
 
 /** One DI scope per request (`c.var.scope`), disposed once the response is ready. */
 export function requestScopeMiddleware(container: Container, logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const scope = container.createScope();
+    const scope = new LazyRequestScope(container);
     c.set("scope", scope);
     try {
       await next();

@@ -15,5 +15,5 @@ export function setResponseHeaders(c: Context, headers: Readonly<Record<string, 
 }
 
 function apply(target: Headers, headers: Readonly<Record<string, string>>): void {
-  for (const [name, value] of Object.entries(headers)) target.set(name, value);
+  for (const name in headers) target.set(name, headers[name] as string);
 }

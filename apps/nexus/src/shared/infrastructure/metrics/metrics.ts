@@ -10,7 +10,13 @@ abstract class Metric {
   ) {}
 
   protected key(labels: Labels): string {
-    return this.labelNames.map((n) => String(labels[n] ?? "")).join("\u0000");
+    // Hot path (every request): plain concatenation, no intermediate arrays.
+    let key = "";
+    for (let i = 0; i < this.labelNames.length; i++) {
+      if (i > 0) key += "\u0000";
+      key += String(labels[this.labelNames[i] as string] ?? "");
+    }
+    return key;
   }
 
   protected labelsOf(key: string): string[] {

@@ -32,7 +32,9 @@ export function redactSecrets<T>(value: T, depth = 0): T {
   if (proto !== Object.prototype && proto !== null) return value;
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(record)) {
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const item = record[key];
     const redacted = isSecretKey(key) ? REDACTED : redactSecrets(item, depth + 1);
     if (redacted === item) continue;
     copy ??= { ...record };
