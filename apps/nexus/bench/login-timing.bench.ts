@@ -60,6 +60,8 @@ async function startServer(): Promise<Server> {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     TRUST_PROXY_HOPS: "1",
+    // The blanket per-IP API quota would turn the /auth/me load into 429s; it is measured off.
+    API_RATE_LIMIT_PER_MINUTE: "0",
   };
   if (DB === "postgres") {
     const name = `nexus_bench_login_${process.pid}_${Date.now()}`;
@@ -231,6 +233,26 @@ async function meThroughput(url: string) {
   return load({ ...options, duration: SECONDS });
 }
 
+/** The bare Hono app on the same runtime, same connections and duration: the baseline of section 4. */
+async function bareBaseline() {
+  const port = await freePort();
+  const child = spawn(BUN, ["bench/bare-hono.app.ts"], {
+    cwd: APP_DIR,
+    env: { PATH: process.env.PATH ?? "", PORT: String(port) },
+    stdio: "ignore",
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/health/live`;
+    await waitUntil(async () => (await fetch(url)).status === 200, 30_000, "bare Hono ready");
+    await load({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+    return await load({ url, connections: CONNECTIONS, duration: SECONDS });
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
 function statusCounts(result: autocannon.Result): Record<string, number> {
   const stats = result.statusCodeStats ?? {};
   return Object.fromEntries(Object.entries(stats).map(([code, { count }]) => [code, count]));
@@ -274,9 +296,13 @@ try {
   );
 
   const me = await meThroughput(server.url);
-  console.log(`\n4. Authenticated GET /api/v1/auth/me (${CONNECTIONS} connections)`);
+  const bare = await bareBaseline();
+  console.log(`\n4. Authenticated GET /api/v1/auth/me (${CONNECTIONS} connections) vs bare Hono GET /health/live`);
   console.log(
     `   ${fmt(me.requests.average, 0)} req/s, p50 ${me.latency.p50} ms, p99 ${me.latency.p99} ms, non-2xx ${me.non2xx}`,
+  );
+  console.log(
+    `   bare Hono ${fmt(bare.requests.average, 0)} req/s -> ratio ${fmt(me.requests.average / bare.requests.average, 2)}`,
   );
 } finally {
   await server.stop();

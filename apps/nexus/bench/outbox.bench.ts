@@ -1,5 +1,5 @@
 // Outbox end-to-end benchmark: sustained events/s and commit→handler latency (p50/p99) at a fixed rate.
-// Run from apps/nexus:  node_modules/.bin/bun bench/outbox.bench.ts [--db=pglite|postgres|all]
+// Run from apps/nexus:  ../../node_modules/.bin/bun bench/outbox.bench.ts [--db=pglite|postgres|all]
 //   [--transport=in-process|sqs|all] [--rate=500] [--seconds=10] [--burst=5000] [--aggregates=100]
 // PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // SQS: SQS_ENDPOINT when set, else an embedded fauxqs (in this process, so it shares the CPU).

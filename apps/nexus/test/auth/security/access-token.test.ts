@@ -135,6 +135,26 @@ describe("JoseAccessTokenVerifier", () => {
     });
   });
 
+  it("does not let a remembered token outlive its expiry", async () => {
+    const { keys, issuer } = await setup();
+    const { token } = await issuer.issue(claims());
+    let now = NOW;
+    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => now });
+    expect((await verifier.verify(token)).ok).toBe(true);
+    expect((await verifier.verify(token)).ok).toBe(true); // the second answer comes from memory
+    now = NOW + TTL * 1000 + 10_000;
+    expect((await verifier.verify(token)).ok).toBe(false);
+  });
+
+  it("remembers only tokens that verified", async () => {
+    const { issuer, verifier } = await setup();
+    const { token } = await issuer.issue(claims());
+    const tampered = `${token.slice(0, -4)}AAAA`;
+    expect((await verifier.verify(tampered)).ok).toBe(false);
+    expect((await verifier.verify(tampered)).ok).toBe(false);
+    expect((await verifier.verify(token)).ok).toBe(true);
+  });
+
   it("rejects garbage, and a signed JWT of another type", async () => {
     const { keys, verifier } = await setup();
     expect((await verifier.verify("garbage")).ok).toBe(false);
