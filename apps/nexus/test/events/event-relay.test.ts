@@ -69,6 +69,26 @@ describe("event relay (in-process)", () => {
     expect(await effectsReport(t.client)).toEqual({ total: 6, duplicates: 0, outOfOrder: 0 });
   });
 
+  it("parks with the error's message but not the values bound to a failed query", async () => {
+    const dispatcher = new EventDispatcher(t.client, t.uow, logger);
+    dispatcher.subscribe("test.leaky", counterIncremented, async () => {
+      // The shape Drizzle gives a failed query: the bound values in the message and in `params`.
+      throw Object.assign(new Error("Failed query: select 1 where token = $1\nparams: raw-secret-token-123"), {
+        params: ["raw-secret-token-123"],
+      });
+    });
+    const id = await publish(Uuid.generate(), 0);
+    const relay = relayWith(dispatcher, 1);
+    await relay.drain();
+    const [row] = await t.client.db
+      .select({ status: outboxEvents.status, lastError: outboxEvents.lastError })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.id, id));
+    expect(row?.status).toBe("parked");
+    expect(row?.lastError).toContain("Failed query: select 1 where token = $1");
+    expect(row?.lastError).not.toContain("raw-secret-token-123");
+  });
+
   it("stop() waits for the batch in flight, leaving it delivered", async () => {
     const dispatcher = new EventDispatcher(t.client, t.uow, logger);
     let release: () => void = () => {};

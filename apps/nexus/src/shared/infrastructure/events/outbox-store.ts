@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import { type DatabaseClient, queryRows } from "@/shared/infrastructure/database/database-client";
+import { serializeError } from "@/shared/infrastructure/logging/serialize-error";
 import type { IntegrationEvent } from "./integration-event";
 import { type OutboxEventRow, outboxEvents } from "./outbox-event.table";
 
@@ -157,6 +158,8 @@ function chains(events: readonly IntegrationEvent[]): IntegrationEvent[][] {
   return [...byAggregate.values()];
 }
 
+/** What is kept of a failed delivery: name and message, minus any values bound to a failed query. */
 function describe(error: Error): string {
-  return `${error.name}: ${error.message}`.slice(0, 2000);
+  const { type, message } = serializeError(error) as { type?: string; message?: string };
+  return `${type ?? error.name}: ${message ?? ""}`.slice(0, 2000);
 }

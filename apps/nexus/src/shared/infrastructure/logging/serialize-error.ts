@@ -18,13 +18,19 @@ export function serializeError(error: unknown): unknown {
 
 function boundValues(error: unknown): string[] {
   const values: string[] = [];
-  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth < MAX_CAUSES; depth++) {
+  // Walk causes and the members of AggregateErrors (e.g. several failed event handlers).
+  const pending: { e: unknown; depth: number }[] = [{ e: error, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { e, depth } = next;
+    if (typeof e !== "object" || e === null || depth >= MAX_CAUSES) continue;
     const params = (e as { params?: unknown }).params;
     if (Array.isArray(params)) {
       values.push(`params: ${params.join(",")}`);
       for (const p of params) if (String(p).length >= MIN_REDACTED_VALUE) values.push(String(p));
     }
-    e = (e as { cause?: unknown }).cause;
+    pending.push({ e: (e as { cause?: unknown }).cause, depth: depth + 1 });
+    const members = (e as { errors?: unknown }).errors;
+    if (Array.isArray(members)) for (const member of members) pending.push({ e: member, depth: depth + 1 });
   }
   return values.sort((a, b) => b.length - a.length); // the whole params line before its parts
 }
