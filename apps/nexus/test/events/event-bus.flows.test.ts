@@ -5,9 +5,9 @@ import type { EventBus } from "@/shared/infrastructure/events/create-event-bus";
 import { retryParked } from "@/shared/infrastructure/events/event-relay";
 import { OutboxStore } from "@/shared/infrastructure/events/outbox-store";
 import { createLogger } from "@/shared/infrastructure/logging/logger";
-import { testConfig } from "../support/test-config";
+import { testConfig, uniqueQueueName } from "../support/test-config";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { createTestBus, sqsEndpoint, type TransportKind, uniqueQueueName } from "./support/event-bus-harness";
+import { createTestBus, sqsEndpoint, type TransportKind } from "./support/event-bus-harness";
 import {
   CONSUMERS,
   capturingLogger,

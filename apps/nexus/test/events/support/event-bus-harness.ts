@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { startFauxqs } from "fauxqs";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -6,7 +5,7 @@ import type { UnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { createEventBus, type EventBus } from "@/shared/infrastructure/events/create-event-bus";
 import type { Logger } from "@/shared/infrastructure/logging/logger";
 import { MetricsRegistry } from "@/shared/infrastructure/metrics/metrics-registry";
-import { testConfig } from "../../support/test-config";
+import { testConfig, uniqueQueueName } from "../../support/test-config";
 
 export type TransportKind = "in-process" | "sqs";
 
@@ -32,10 +31,6 @@ export interface BusOptions {
   readonly queueName?: string;
   readonly config?: Partial<Record<string, string>>;
   readonly leaseMs?: number;
-}
-
-export function uniqueQueueName(): string {
-  return `nexus-test-${randomBytes(4).toString("hex")}`;
 }
 
 export function createTestBus(options: BusOptions): { bus: EventBus; metrics: MetricsRegistry; config: Config } {
