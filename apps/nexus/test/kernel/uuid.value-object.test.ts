@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Uuid } from "./uuid.value-object";
+import { Uuid } from "@/shared/domain/uuid.value-object";
 
 describe("Uuid (v7)", () => {
   it("generates RFC 9562 version 7 ids with the variant bits set", () => {

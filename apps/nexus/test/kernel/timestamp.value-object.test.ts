@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Timestamp } from "./timestamp.value-object";
+import { Timestamp } from "@/shared/domain/timestamp.value-object";
 
 describe("Timestamp", () => {
   it("parses RFC 3339 with an offset and renders UTC", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { andThen, err, map, ok, type Result, unwrap } from "./result";
+import { andThen, err, map, ok, type Result, unwrap } from "@/shared/domain/result";
 
 type Failure = { code: "too-small"; message: string };
 const atLeastTen = (n: number): Result<number, Failure> =>
