@@ -49,7 +49,10 @@ export async function createApplication(config: Config, options: { logger?: Logg
       logger,
       container,
       http,
-      start: () => container.resolve(PlatformTokens.EventBus).start(),
+      async start() {
+        await container.resolve(PlatformTokens.EventBus).start();
+        container.resolve(PlatformTokens.PeriodicTasks).start();
+      },
       async stop() {
         container.resolve(PlatformTokens.Readiness).setDraining();
         await container.dispose();

@@ -10,6 +10,7 @@ import type { ReadinessState } from "./http/readiness";
 import type { IdempotencyStore } from "./idempotency/idempotency.store";
 import type { Logger } from "./logging/logger";
 import type { Mailer } from "./mail/mailer.port";
+import type { PeriodicTasks } from "./maintenance/periodic-tasks";
 import type { MetricsRegistry } from "./metrics/metrics-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter.port";
 
@@ -28,4 +29,5 @@ export const PlatformTokens = {
   RateLimiter: token<RateLimiter>("RateLimiter"),
   IdempotencyStore: token<IdempotencyStore>("IdempotencyStore"),
   Mailer: token<Mailer>("Mailer"),
+  PeriodicTasks: token<PeriodicTasks>("PeriodicTasks"),
 } as const;

@@ -16,6 +16,7 @@ import { createMailer, shouldExposeDevMailbox } from "./mail/create-mailer";
 import { DevMailboxController } from "./mail/dev-mailbox.controller";
 import { DevMailboxMailer } from "./mail/dev-mailbox.mailer";
 import { SmtpMailer } from "./mail/smtp.mailer";
+import { PeriodicTasks } from "./maintenance/periodic-tasks";
 import { MetricsRegistry } from "./metrics/metrics-registry";
 import { PlatformTokens as T } from "./platform.tokens";
 import { createRateLimiter } from "./rate-limit/create-rate-limiter";
@@ -69,6 +70,18 @@ export async function registerPlatform(container: Container, config: Config, log
     T.Mailer,
     (r) => createMailer(config, r.resolve(T.Database)),
     (mailer) => (mailer instanceof SmtpMailer ? mailer.close() : undefined),
+  );
+
+  container.singleton(
+    T.PeriodicTasks,
+    (r) => {
+      const idempotency = r.resolve(T.IdempotencyStore);
+      return new PeriodicTasks(
+        [{ name: "idempotency-keys.purge-expired", everyMs: 60 * 60_000, run: () => idempotency.purgeExpired() }],
+        logger,
+      );
+    },
+    (tasks) => tasks.stop(),
   );
 
   const mailer = container.resolve(T.Mailer);
