@@ -17,7 +17,10 @@ describe("PeriodicTasks", () => {
     try {
       const { logger } = capture();
       let runs = 0;
-      const tasks = new PeriodicTasks([{ name: "count", everyMs: 1_000, run: async () => void (runs += 1) }], logger);
+      const count = async () => {
+        runs += 1;
+      };
+      const tasks = new PeriodicTasks([{ name: "count", everyMs: 1_000, run: count }], logger);
       tasks.start();
       await vi.advanceTimersByTimeAsync(3_500);
       expect(runs).toBe(3);
