@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
-import type { TestApp } from "../../support/test-app";
 import { type AuthClient, PASSWORD, readJson } from "./support/auth-client";
-import { createAuthTestApp } from "./support/auth-test-app";
+import { useAuthE2e } from "./support/use-auth-e2e";
 
 interface AuditEntryBody {
   id: string;
@@ -17,15 +16,13 @@ interface AuditEntryBody {
 }
 
 describe("audit API and auth events through HTTP", () => {
-  let app: TestApp;
+  const auth = useAuthE2e();
   let client: AuthClient;
   let owner: Awaited<ReturnType<AuthClient["owner"]>>;
   const roles: Record<string, { accessToken: string; refreshToken: string }> = {};
 
   beforeAll(async () => {
-    const created = await createAuthTestApp();
-    app = created.app;
-    client = created.client();
+    client = auth.newClient();
     owner = await client.owner("auditor");
     for (const role of ["admin", "operator", "analyst"]) {
       const member = await client.signUp(role);
@@ -37,7 +34,6 @@ describe("audit API and auth events through HTTP", () => {
       roles[role] = await client.switchOrganization(member.tokens.accessToken, owner.organizationId);
     }
   });
-  afterAll(() => app.dispose());
 
   const audit = (token: string, query = "") => client.request(`/api/v1/audit${query}`, { token });
 
@@ -118,7 +114,7 @@ describe("audit API and auth events through HTTP", () => {
     });
     expect(refreshed.status).toBe(200);
 
-    const database = app.app.container.resolve(PlatformTokens.Database);
+    const database = auth.app.app.container.resolve(PlatformTokens.Database);
     const global = await listAuditEntries(database, { organizationId: null, action: "auth.login.failed", limit: 50 });
     if (!global.ok) throw new Error(global.error.message);
     expect(global.value.items).toContainEqual(
@@ -136,7 +132,7 @@ describe("audit API and auth events through HTTP", () => {
       ...(await listAll(database, owner.organizationId as Uuid)),
     ].map((e) => JSON.stringify(e));
     expect(everything.some((e) => e.includes("auth.token.refreshed"))).toBe(true);
-    const logs = app.logs.map((line) => JSON.stringify(line));
+    const logs = auth.app.logs.map((line) => JSON.stringify(line));
     expect(logs.some((l) => l.includes("/api/v1/auth/login"))).toBe(true);
     for (const secret of [PASSWORD, "definitely-not-it-123", owner.tokens.refreshToken, owner.tokens.accessToken]) {
       expect(everything.filter((e) => e.includes(secret))).toEqual([]);

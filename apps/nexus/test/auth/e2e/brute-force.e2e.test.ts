@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AUTH_RATE_LIMITS } from "@/contexts/auth/infrastructure/http/auth-rate-limits";
-import type { TestApp } from "../../support/test-app";
 import { type AuthClient, PASSWORD, problemWithoutTrace, readJson, uniqueEmail } from "./support/auth-client";
-import { createAuthTestApp } from "./support/auth-test-app";
+import { useAuthE2e } from "./support/use-auth-e2e";
 
 describe("auth: brute-force defences through HTTP", () => {
-  let app: TestApp;
-  let newClient: (ip?: string) => AuthClient;
-
-  beforeAll(async () => {
-    const created = await createAuthTestApp();
-    app = created.app;
-    newClient = created.client;
-  });
-  afterAll(() => app.dispose());
+  const { newClient } = useAuthE2e();
 
   const login = (client: AuthClient, email: string, password: string) =>
     client.request("/api/v1/auth/login", { json: { email, password } });

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TestApp } from "../../support/test-app";
+import { beforeEach, describe, expect, it } from "vitest";
 import { type AuthClient, PASSWORD, readJson, uniqueEmail } from "./support/auth-client";
-import { createAuthTestApp } from "./support/auth-test-app";
+import { useAuthE2e } from "./support/use-auth-e2e";
 
 /**
  * The issue's "done when": register → read the verification mail in the dev mailbox → verify → log in
  * → create an organization → invite a second user → the second user accepts and acts with their role.
  */
 describe("auth: the onboarding flow through HTTP", () => {
-  let app: TestApp;
-  let newClient: (ip?: string) => AuthClient;
+  const auth = useAuthE2e();
   let ana: AuthClient;
   let bruno: AuthClient;
-
-  beforeAll(async () => {
-    const created = await createAuthTestApp();
-    app = created.app;
-    newClient = created.client;
-  });
-  afterAll(() => app.dispose());
-  // A client (address) per test, so per-IP rate limits of one test never spill into the next.
   beforeEach(() => {
-    ana = newClient();
-    bruno = newClient();
+    ana = auth.client;
+    bruno = auth.newClient();
   });
 
   it("takes a new user from registration to an invited colleague acting with their role", async () => {

@@ -1,52 +1,57 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TestApp } from "../../support/test-app";
-import { type AuthClient, readJson } from "./support/auth-client";
-import { createAuthTestApp } from "./support/auth-test-app";
+import { describe, expect, it } from "vitest";
+import { readJson } from "./support/auth-client";
+import { useAuthE2e } from "./support/use-auth-e2e";
 
 describe("auth: members, roles and tenant isolation through HTTP", () => {
-  let app: TestApp;
-  let newClient: (ip?: string) => AuthClient;
-  let client: AuthClient;
-
-  beforeAll(async () => {
-    const created = await createAuthTestApp();
-    app = created.app;
-    newClient = created.client;
-  });
-  afterAll(() => app.dispose());
-  // A client (address) per test, so per-IP rate limits of one test never spill into the next.
-  beforeEach(() => {
-    client = newClient();
-  });
+  const auth = useAuthE2e();
 
   const members = (organizationId: string) => `/api/v1/organizations/${organizationId}/members`;
+  const patchRole = (path: string, token: string, role: string) =>
+    auth.client.request(path, { method: "PATCH", token, json: { role } });
 
   /** An owner's organization with one more member of `role`, acting in it. */
   async function organizationWith(role: string) {
-    const owner = await client.owner("owner");
-    const member = await client.signUp(role);
-    const added = await client.request(members(owner.organizationId), {
+    const owner = await auth.client.owner("owner");
+    const member = await auth.client.signUp(role);
+    const added = await auth.client.request(members(owner.organizationId), {
       token: owner.tokens.accessToken,
       json: { email: member.email, role },
     });
     expect(added.status).toBe(201);
-    const acting = await client.switchOrganization(member.tokens.accessToken, owner.organizationId);
+    const acting = await auth.client.switchOrganization(member.tokens.accessToken, owner.organizationId);
     return { owner, member: { ...member, userId: member.tokens.user.id, tokens: acting } };
   }
 
   it("keeps the last owner: demoting or removing them answers 409 last-owner", async () => {
-    const owner = await client.owner("sole");
+    const owner = await auth.client.owner("sole");
     const path = `${members(owner.organizationId)}/${owner.userId}`;
-    const demote = await client.request(path, {
-      method: "PATCH",
-      token: owner.tokens.accessToken,
-      json: { role: "admin" },
-    });
+    const demote = await patchRole(path, owner.tokens.accessToken, "admin");
     expect(demote.status).toBe(409);
     expect((await readJson(demote)).code).toBe("last-owner");
-    const leave = await client.request(path, { method: "DELETE", token: owner.tokens.accessToken });
+    const leave = await auth.client.request(path, { method: "DELETE", token: owner.tokens.accessToken });
     expect(leave.status).toBe(409);
     expect((await readJson(leave)).code).toBe("last-owner");
+  });
+
+  it("a removed or demoted member's access tokens for the organization stop, even from before a switch away", async () => {
+    for (const change of ["remove", "demote"] as const) {
+      const { owner, member } = await organizationWith("admin");
+      const audit = (token: string) => auth.client.request("/api/v1/audit", { token });
+      // The member moves the session to an organization of their own, keeping the older token.
+      const own = await auth.client.createOrganization(member.tokens.accessToken, "Elsewhere");
+      const elsewhere = await auth.client.switchOrganization(member.tokens.accessToken, own.id);
+      expect((await audit(member.tokens.accessToken)).status).toBe(200);
+
+      const path = `${members(owner.organizationId)}/${member.userId}`;
+      const changed =
+        change === "remove"
+          ? await auth.client.request(path, { method: "DELETE", token: owner.tokens.accessToken })
+          : await patchRole(path, owner.tokens.accessToken, "analyst");
+      expect(changed.status, change).toBe(change === "remove" ? 204 : 200);
+      expect((await audit(member.tokens.accessToken)).status, change).toBe(401);
+      // The session itself, now acting elsewhere, goes on.
+      expect((await audit(elsewhere.accessToken)).status, change).toBe(200);
+    }
   });
 
   it("changes roles by the rules; a demoted member's session in the organization ends at once", async () => {
@@ -54,67 +59,51 @@ describe("auth: members, roles and tenant isolation through HTTP", () => {
     const path = `${members(owner.organizationId)}/${member.userId}`;
 
     // An admin cannot make anyone owner.
-    const selfPromote = await client.request(path, {
-      method: "PATCH",
-      token: member.tokens.accessToken,
-      json: { role: "owner" },
-    });
+    const selfPromote = await patchRole(path, member.tokens.accessToken, "owner");
     expect(selfPromote.status).toBe(403);
 
-    const demote = await client.request(path, {
-      method: "PATCH",
-      token: owner.tokens.accessToken,
-      json: { role: "analyst" },
-    });
+    const demote = await patchRole(path, owner.tokens.accessToken, "analyst");
     expect(demote.status).toBe(200);
     expect(await demote.json()).toEqual({ userId: member.userId, role: "analyst" });
-    const stale = await client.request("/api/v1/auth/me", { token: member.tokens.accessToken });
+    const stale = await auth.client.request("/api/v1/auth/me", { token: member.tokens.accessToken });
     expect(stale.status).toBe(401);
 
-    const invalid = await client.request(path, {
-      method: "PATCH",
-      token: owner.tokens.accessToken,
-      json: { role: "emperor" },
-    });
+    const invalid = await patchRole(path, owner.tokens.accessToken, "emperor");
     expect(invalid.status).toBe(422);
 
     // With two owners, one may step down.
-    const promote = await client.request(path, {
-      method: "PATCH",
-      token: owner.tokens.accessToken,
-      json: { role: "owner" },
-    });
+    const promote = await patchRole(path, owner.tokens.accessToken, "owner");
     expect(promote.status).toBe(200);
-    const stepDown = await client.request(`${members(owner.organizationId)}/${owner.userId}`, {
-      method: "PATCH",
-      token: owner.tokens.accessToken,
-      json: { role: "admin" },
-    });
+    const stepDown = await patchRole(
+      `${members(owner.organizationId)}/${owner.userId}`,
+      owner.tokens.accessToken,
+      "admin",
+    );
     expect(stepDown.status).toBe(200);
   });
 
   it("removes a member: their session in the organization ends and they no longer see it", async () => {
     const { owner, member } = await organizationWith("operator");
-    const removed = await client.request(`${members(owner.organizationId)}/${member.userId}`, {
+    const removed = await auth.client.request(`${members(owner.organizationId)}/${member.userId}`, {
       method: "DELETE",
       token: owner.tokens.accessToken,
     });
     expect(removed.status).toBe(204);
-    expect((await client.request("/api/v1/auth/me", { token: member.tokens.accessToken })).status).toBe(401);
-    const fresh = await client.login(member.email);
+    expect((await auth.client.request("/api/v1/auth/me", { token: member.tokens.accessToken })).status).toBe(401);
+    const fresh = await auth.client.login(member.email);
     expect(fresh.organizations).toEqual([]);
-    const list = await client.request(members(owner.organizationId), { token: fresh.accessToken });
+    const list = await auth.client.request(members(owner.organizationId), { token: fresh.accessToken });
     expect(list.status).toBe(404);
   });
 
   it("answers 404 for another organization's members, exactly as for one that does not exist", async () => {
-    const mine = await client.owner("mine");
-    const theirs = await client.owner("theirs");
-    const foreign = await client.request(members(theirs.organizationId), { token: mine.tokens.accessToken });
+    const mine = await auth.client.owner("mine");
+    const theirs = await auth.client.owner("theirs");
+    const foreign = await auth.client.request(members(theirs.organizationId), { token: mine.tokens.accessToken });
     expect(foreign.status).toBe(404);
     const { traceId: _a, instance: _b, ...foreignBody } = await readJson(foreign);
 
-    const missing = await client.request(members("0190f0f0-0000-7000-8000-000000000000"), {
+    const missing = await auth.client.request(members("0190f0f0-0000-7000-8000-000000000000"), {
       token: mine.tokens.accessToken,
     });
     expect(missing.status).toBe(404);
@@ -128,44 +117,46 @@ describe("auth: members, roles and tenant isolation through HTTP", () => {
     ] as const) {
       const path =
         method === "POST" ? members(theirs.organizationId) : `${members(theirs.organizationId)}/${theirs.userId}`;
-      const response = await client.request(path, {
+      const response = await auth.client.request(path, {
         method,
         token: mine.tokens.accessToken,
         ...(json ? { json } : {}),
       });
       expect(response.status, `${method} ${path}`).toBe(404);
     }
-    expect((await client.request(members("not-a-uuid"), { token: mine.tokens.accessToken })).status).toBe(404);
+    expect((await auth.client.request(members("not-a-uuid"), { token: mine.tokens.accessToken })).status).toBe(404);
   });
 
   it("pages the member list with a cursor", async () => {
     const { owner } = await organizationWith("analyst");
-    const first = await client.request(`${members(owner.organizationId)}?limit=1`, { token: owner.tokens.accessToken });
+    const first = await auth.client.request(`${members(owner.organizationId)}?limit=1`, {
+      token: owner.tokens.accessToken,
+    });
     const page1 = (await first.json()) as { items: { userId: string }[]; nextCursor: string | null };
     expect(page1.items).toHaveLength(1);
     expect(page1.nextCursor).toEqual(expect.any(String));
-    const second = await client.request(
+    const second = await auth.client.request(
       `${members(owner.organizationId)}?limit=1&cursor=${encodeURIComponent(page1.nextCursor ?? "")}`,
       { token: owner.tokens.accessToken },
     );
     const page2 = (await second.json()) as { items: { userId: string }[]; nextCursor: string | null };
     expect(page2.items).toHaveLength(1);
     expect(page2.items[0]?.userId).not.toBe(page1.items[0]?.userId);
-    const tooMany = await client.request(`${members(owner.organizationId)}?limit=500`, {
+    const tooMany = await auth.client.request(`${members(owner.organizationId)}?limit=500`, {
       token: owner.tokens.accessToken,
     });
     expect(tooMany.status).toBe(422);
   });
 
   it("lists my organizations with my role in each", async () => {
-    const owner = await client.owner("lister");
-    const response = await client.request("/api/v1/organizations", { token: owner.tokens.accessToken });
+    const owner = await auth.client.owner("lister");
+    const response = await auth.client.request("/api/v1/organizations", { token: owner.tokens.accessToken });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       items: [{ id: owner.organizationId, role: "owner", currency: "EUR", timezone: "Europe/Lisbon" }],
       nextCursor: null,
     });
-    const invalid = await client.request("/api/v1/organizations", {
+    const invalid = await auth.client.request("/api/v1/organizations", {
       token: owner.tokens.accessToken,
       json: { name: "", currency: "EURO", timezone: "Mars/Olympus" },
     });

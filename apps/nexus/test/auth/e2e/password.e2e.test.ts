@@ -1,70 +1,58 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TestApp } from "../../support/test-app";
-import { type AuthClient, PASSWORD, problemWithoutTrace, readJson, uniqueEmail } from "./support/auth-client";
-import { createAuthTestApp } from "./support/auth-test-app";
+import { describe, expect, it } from "vitest";
+import { PASSWORD, problemWithoutTrace, readJson, uniqueEmail } from "./support/auth-client";
+import { useAuthE2e } from "./support/use-auth-e2e";
 
 const NEW_PASSWORD = "Rye-and-caraway-loaf-77";
 
 describe("auth: password change, forgot and reset through HTTP", () => {
-  let app: TestApp;
-  let newClient: (ip?: string) => AuthClient;
-  let client: AuthClient;
+  const auth = useAuthE2e();
 
-  beforeAll(async () => {
-    const created = await createAuthTestApp();
-    app = created.app;
-    newClient = created.client;
-  });
-  afterAll(() => app.dispose());
-  // A client (address) per test, so per-IP rate limits of one test never spill into the next.
-  beforeEach(() => {
-    client = newClient();
-  });
-
-  const me = (token: string) => client.request("/api/v1/auth/me", { token });
+  const me = (token: string) => auth.client.request("/api/v1/auth/me", { token });
 
   it("changes the password: this session stays, every other one ends, the new password signs in", async () => {
-    const { email, tokens: here } = await client.signUp("changer");
-    const elsewhere = await client.login(email);
+    const { email, tokens: here } = await auth.client.signUp("changer");
+    const elsewhere = await auth.client.login(email);
 
-    const wrong = await client.request("/api/v1/auth/password/change", {
+    const wrong = await auth.client.request("/api/v1/auth/password/change", {
       token: here.accessToken,
       json: { currentPassword: "not-my-password-at-all", newPassword: NEW_PASSWORD },
     });
     expect(wrong.status).toBe(401);
     expect((await readJson(wrong)).code).toBe("invalid-credentials");
 
-    const weak = await client.request("/api/v1/auth/password/change", {
+    const weak = await auth.client.request("/api/v1/auth/password/change", {
       token: here.accessToken,
       json: { currentPassword: PASSWORD, newPassword: "short" },
     });
     expect(weak.status).toBe(422);
     expect((await readJson(weak)).code).toBe("weak-password");
 
-    const changed = await client.request("/api/v1/auth/password/change", {
+    const changed = await auth.client.request("/api/v1/auth/password/change", {
       token: here.accessToken,
       json: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
     });
     expect(changed.status).toBe(204);
     expect((await me(here.accessToken)).status).toBe(200);
     expect((await me(elsewhere.accessToken)).status).toBe(401);
-    const old = await client.request("/api/v1/auth/login", { json: { email, password: PASSWORD } });
+    const old = await auth.client.request("/api/v1/auth/login", { json: { email, password: PASSWORD } });
     expect(old.status).toBe(401);
-    await client.login(email, { password: NEW_PASSWORD });
+    await auth.client.login(email, { password: NEW_PASSWORD });
   });
 
   it("resets a forgotten password by mail: every session ends and the token works once", async () => {
-    const { email, tokens } = await client.signUp("forgetful");
-    const forgot = await client.request("/api/v1/auth/password/forgot", { json: { email } });
+    const { email, tokens } = await auth.client.signUp("forgetful");
+    const forgot = await auth.client.request("/api/v1/auth/password/forgot", { json: { email } });
     expect(forgot.status).toBe(202);
-    const token = await client.mailedToken(email, /reset/i);
+    const token = await auth.client.mailedToken(email, /reset/i);
 
-    const reset = await client.request("/api/v1/auth/password/reset", { json: { token, newPassword: NEW_PASSWORD } });
+    const reset = await auth.client.request("/api/v1/auth/password/reset", {
+      json: { token, newPassword: NEW_PASSWORD },
+    });
     expect(reset.status).toBe(204);
     expect((await me(tokens.accessToken)).status).toBe(401);
-    await client.login(email, { password: NEW_PASSWORD });
+    await auth.client.login(email, { password: NEW_PASSWORD });
 
-    const reuse = await client.request("/api/v1/auth/password/reset", {
+    const reuse = await auth.client.request("/api/v1/auth/password/reset", {
       json: { token, newPassword: "Yet-another-pass-phrase" },
     });
     expect(reuse.status).toBe(422);
@@ -72,10 +60,10 @@ describe("auth: password change, forgot and reset through HTTP", () => {
   });
 
   it("answers forgot and resend with the same 202 body for unknown and known emails", async () => {
-    const { email } = await client.signUp("known");
+    const { email } = await auth.client.signUp("known");
     for (const path of ["/api/v1/auth/password/forgot", "/api/v1/auth/email/resend"]) {
-      const known = await client.request(path, { json: { email } });
-      const unknown = await client.request(path, { json: { email: uniqueEmail("ghost") } });
+      const known = await auth.client.request(path, { json: { email } });
+      const unknown = await auth.client.request(path, { json: { email: uniqueEmail("ghost") } });
       expect(known.status).toBe(202);
       expect(unknown.status).toBe(202);
       expect(await unknown.text()).toBe(await known.text());
@@ -83,7 +71,7 @@ describe("auth: password change, forgot and reset through HTTP", () => {
   });
 
   it("rejects an unknown verification token as 422 invalid-token", async () => {
-    const response = await client.request("/api/v1/auth/email/verify", { json: { token: "nope".repeat(11) } });
+    const response = await auth.client.request("/api/v1/auth/email/verify", { json: { token: "nope".repeat(11) } });
     expect(response.status).toBe(422);
     expect(await problemWithoutTrace(response)).toContain('"code":"invalid-token"');
   });

@@ -1,32 +1,18 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TestApp } from "../../support/test-app";
-import { type AuthClient, readJson } from "./support/auth-client";
-import { createAuthTestApp } from "./support/auth-test-app";
+import { describe, expect, it } from "vitest";
+import { readJson } from "./support/auth-client";
+import { useAuthE2e } from "./support/use-auth-e2e";
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 describe("auth: sessions and tokens through HTTP", () => {
-  let app: TestApp;
-  let newClient: (ip?: string) => AuthClient;
-  let client: AuthClient;
+  const auth = useAuthE2e();
 
-  beforeAll(async () => {
-    const created = await createAuthTestApp();
-    app = created.app;
-    newClient = created.client;
-  });
-  afterAll(() => app.dispose());
-  // A client (address) per test, so per-IP rate limits of one test never spill into the next.
-  beforeEach(() => {
-    client = newClient();
-  });
-
-  const me = (token: string) => client.request("/api/v1/auth/me", { token });
-  const refresh = (refreshToken: string) => client.request("/api/v1/auth/refresh", { json: { refreshToken } });
+  const me = (token: string) => auth.client.request("/api/v1/auth/me", { token });
+  const refresh = (refreshToken: string) => auth.client.request("/api/v1/auth/refresh", { json: { refreshToken } });
 
   it("rotates the refresh token; replaying a rotated one ends the session and its fresh tokens at once", async () => {
-    const { tokens } = await client.signUp("rotor");
+    const { tokens } = await auth.client.signUp("rotor");
     const first = await refresh(tokens.refreshToken);
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("no-store");
@@ -54,11 +40,11 @@ describe("auth: sessions and tokens through HTTP", () => {
   });
 
   it("lists sessions, revokes one by id, logs out the current one and then all", async () => {
-    const { email, tokens: laptop } = await client.signUp("devices");
-    const phone = await client.login(email);
-    const tablet = await client.login(email);
+    const { email, tokens: laptop } = await auth.client.signUp("devices");
+    const phone = await auth.client.login(email);
+    const tablet = await auth.client.login(email);
 
-    const listed = await client.request("/api/v1/auth/sessions", { token: laptop.accessToken });
+    const listed = await auth.client.request("/api/v1/auth/sessions", { token: laptop.accessToken });
     expect(listed.status).toBe(200);
     const { items, nextCursor } = (await listed.json()) as {
       items: { id: string; current: boolean; ip: string | null; userAgent: string | null; createdAt: string }[];
@@ -67,34 +53,34 @@ describe("auth: sessions and tokens through HTTP", () => {
     expect(items).toHaveLength(3);
     expect(nextCursor).toBeNull();
     expect(items.filter((s) => s.current)).toHaveLength(1);
-    expect(items[0]).toMatchObject({ ip: client.ip, userAgent: "nexus-e2e" });
+    expect(items[0]).toMatchObject({ ip: auth.client.ip, userAgent: "nexus-e2e" });
 
     const phoneSessionId = (await readJson<{ sessionId: string }>(await me(phone.accessToken))).sessionId;
-    const revoke = await client.request(`/api/v1/auth/sessions/${phoneSessionId}`, {
+    const revoke = await auth.client.request(`/api/v1/auth/sessions/${phoneSessionId}`, {
       method: "DELETE",
       token: laptop.accessToken,
     });
     expect(revoke.status).toBe(204);
     expect((await me(phone.accessToken)).status).toBe(401);
     expect((await refresh(phone.refreshToken)).status).toBe(401);
-    const again = await client.request(`/api/v1/auth/sessions/${phoneSessionId}`, {
+    const again = await auth.client.request(`/api/v1/auth/sessions/${phoneSessionId}`, {
       method: "DELETE",
       token: laptop.accessToken,
     });
     expect(again.status).toBe(404);
-    const garbage = await client.request("/api/v1/auth/sessions/not-a-uuid", {
+    const garbage = await auth.client.request("/api/v1/auth/sessions/not-a-uuid", {
       method: "DELETE",
       token: laptop.accessToken,
     });
     expect(garbage.status).toBe(404);
 
-    const logout = await client.request("/api/v1/auth/logout", { method: "POST", token: tablet.accessToken });
+    const logout = await auth.client.request("/api/v1/auth/logout", { method: "POST", token: tablet.accessToken });
     expect(logout.status).toBe(204);
     expect((await me(tablet.accessToken)).status).toBe(401);
     expect((await me(laptop.accessToken)).status).toBe(200);
 
-    const second = await client.login(email);
-    const all = await client.request("/api/v1/auth/logout-all", { method: "POST", token: laptop.accessToken });
+    const second = await auth.client.login(email);
+    const all = await auth.client.request("/api/v1/auth/logout-all", { method: "POST", token: laptop.accessToken });
     expect(all.status).toBe(204);
     expect((await me(laptop.accessToken)).status).toBe(401);
     expect((await me(second.accessToken)).status).toBe(401);
@@ -102,10 +88,10 @@ describe("auth: sessions and tokens through HTTP", () => {
   });
 
   it("does not let one user revoke another user's session (404)", async () => {
-    const { tokens: mine } = await client.signUp("mine");
-    const { tokens: theirs } = await client.signUp("theirs");
+    const { tokens: mine } = await auth.client.signUp("mine");
+    const { tokens: theirs } = await auth.client.signUp("theirs");
     const theirSessionId = (await readJson<{ sessionId: string }>(await me(theirs.accessToken))).sessionId;
-    const attempt = await client.request(`/api/v1/auth/sessions/${theirSessionId}`, {
+    const attempt = await auth.client.request(`/api/v1/auth/sessions/${theirSessionId}`, {
       method: "DELETE",
       token: mine.accessToken,
     });
@@ -114,9 +100,9 @@ describe("auth: sessions and tokens through HTTP", () => {
   });
 
   it("switches organization on the same session; the old refresh token then counts as rotated", async () => {
-    const owner = await client.owner("switcher");
-    const second = await client.createOrganization(owner.tokens.accessToken, "Second Kitchen");
-    const switched = await client.switchOrganization(owner.tokens.accessToken, second.id);
+    const owner = await auth.client.owner("switcher");
+    const second = await auth.client.createOrganization(owner.tokens.accessToken, "Second Kitchen");
+    const switched = await auth.client.switchOrganization(owner.tokens.accessToken, second.id);
     expect(switched.role).toBe("owner");
     const body = await readJson<{ currentOrganizationId: string; organizations: unknown[] }>(
       await me(switched.accessToken),
@@ -124,8 +110,8 @@ describe("auth: sessions and tokens through HTTP", () => {
     expect(body.currentOrganizationId).toBe(second.id);
     expect(body.organizations).toHaveLength(2);
 
-    const stranger = await client.owner("stranger");
-    const foreign = await client.request("/api/v1/auth/switch-organization", {
+    const stranger = await auth.client.owner("stranger");
+    const foreign = await auth.client.request("/api/v1/auth/switch-organization", {
       token: switched.accessToken,
       json: { organizationId: stranger.organizationId },
     });
@@ -137,7 +123,7 @@ describe("auth: sessions and tokens through HTTP", () => {
   });
 
   it("refuses requests without a token, with a malformed one and with an `alg: none` token", async () => {
-    const { tokens } = await client.signUp("forger");
+    const { tokens } = await auth.client.signUp("forger");
     const none = await me("");
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toBe('Bearer realm="nexus"');
@@ -156,7 +142,7 @@ describe("auth: sessions and tokens through HTTP", () => {
   });
 
   it("publishes the verification keys at /.well-known/jwks.json", async () => {
-    const response = await client.request("/.well-known/jwks.json");
+    const response = await auth.client.request("/.well-known/jwks.json");
     expect(response.status).toBe(200);
     const { keys } = (await response.json()) as { keys: { kid: string; d?: string }[] };
     expect(keys.length).toBeGreaterThan(0);

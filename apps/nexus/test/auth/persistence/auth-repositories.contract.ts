@@ -217,6 +217,23 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         expect(revoked?.session.revokedAt?.toISOString()).toBe(at(20).toISOString());
       });
 
+      it("never undoes a stored revocation when a copy read before it is saved", async () => {
+        const session = aSession(Uuid.generate());
+        await h.sessions.save(session);
+        const stale = defined(await h.sessions.findById(session.id));
+        const revoking = defined(await h.sessions.findById(session.id));
+        revoking.revoke(at(5), "logout-all");
+        await h.sessions.save(revoking);
+
+        // e.g. a switch-organization that read the session before a concurrent logout-all committed
+        stale.switchOrganization(Uuid.generate(), uniqueHash(), at(6), 3600);
+        await h.sessions.save(stale);
+        const stored = defined(await h.sessions.findById(session.id));
+        expect(stored.revokedReason).toBe("logout-all");
+        expect(stored.revokedAt?.toISOString()).toBe(at(5).toISOString());
+        expect(await h.sessions.listActiveByUser(session.userId, at(7))).toEqual([]);
+      });
+
       it("lists a user's active sessions, most recently used first", async () => {
         const userId = Uuid.generate();
         const older = aSession(userId, { now: at(0) });

@@ -16,18 +16,13 @@ import { LoginUseCase } from "@/contexts/auth/application/use-cases/login.use-ca
 import { RefreshTokensUseCase } from "@/contexts/auth/application/use-cases/refresh-tokens.use-case";
 import { RegisterUserUseCase } from "@/contexts/auth/application/use-cases/register-user.use-case";
 import { VerifyEmailUseCase } from "@/contexts/auth/application/use-cases/verify-email.use-case";
-import { DrizzleAuthUnitOfWork } from "@/contexts/auth/infrastructure/adapters/drizzle.auth-unit-of-work";
 import { PlatformAuthAuditLog } from "@/contexts/auth/infrastructure/adapters/platform.auth-audit-log";
-import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-membership.repository";
-import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
-import { DrizzleOrganizationRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-organization.repository";
-import { DrizzleSessionRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-session.repository";
-import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-user.repository";
 import { CryptoSecureTokens } from "@/contexts/auth/infrastructure/security/crypto.secure-tokens";
 import { unwrap } from "@/shared/domain/result";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
+import { drizzleAuthRepositories } from "./drizzle-auth-repositories";
 
 const PASSWORD = "correct horse battery staple";
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
@@ -44,12 +39,7 @@ describe("auth use cases over the Drizzle adapters", () => {
     const clock = new ManualClock();
     mailer = new RecordingAuthMailer();
     deps = {
-      users: new DrizzleUserRepository(client),
-      organizations: new DrizzleOrganizationRepository(client),
-      memberships: new DrizzleMembershipRepository(client),
-      sessions: new DrizzleSessionRepository(client),
-      oneTimeTokens: new DrizzleOneTimeTokenRepository(client),
-      unitOfWork: new DrizzleAuthUnitOfWork(database.uow),
+      ...drizzleAuthRepositories(database),
       audit: new PlatformAuthAuditLog(new AuditTrail(client), client),
       mailer,
       clock,

@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DrizzleAuthUnitOfWork } from "@/contexts/auth/infrastructure/adapters/drizzle.auth-unit-of-work";
 import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-membership.repository";
 import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
-import { DrizzleOrganizationRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-organization.repository";
 import { DrizzleSessionRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-session.repository";
 import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-user.repository";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
@@ -11,19 +9,11 @@ import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.err
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { aMembership, anOrganization, aSession, aToken, aUser, uniqueEmail } from "./auth-fixtures";
 import { describeAuthRepositoriesContract } from "./auth-repositories.contract";
+import { drizzleAuthRepositories } from "./drizzle-auth-repositories";
 
 describeAuthRepositoriesContract("Drizzle", async () => {
   const database = await createTestDatabase();
-  const { client } = database;
-  return {
-    users: new DrizzleUserRepository(client),
-    organizations: new DrizzleOrganizationRepository(client),
-    memberships: new DrizzleMembershipRepository(client),
-    sessions: new DrizzleSessionRepository(client),
-    oneTimeTokens: new DrizzleOneTimeTokenRepository(client),
-    unitOfWork: new DrizzleAuthUnitOfWork(database.uow),
-    dispose: () => database.dispose(),
-  };
+  return { ...drizzleAuthRepositories(database), dispose: () => database.dispose() };
 });
 
 describe("Drizzle auth repositories (database specifics)", () => {
@@ -147,35 +137,67 @@ describe("Drizzle auth repositories (database specifics)", () => {
       await database.client.db.execute(probe); // free again once committed
     }
 
-    it("findByRefreshTokenHash locks the session row", async () => {
-      if (!onServer()) return expect(database.client.kind).toBe("pglite");
-      const session = aSession(aUser().id);
-      await sessions.save(session);
-      await expectLockedWhile(
-        () => sessions.findByRefreshTokenHash(session.refreshTokenHash),
-        sql`select id from auth.sessions where id = ${session.id} for update nowait`,
-      );
-    });
+    const nowait = (table: string, column: string, id: string) =>
+      sql`select id from ${sql.raw(`auth.${table}`)} where ${sql.raw(column)} = ${id} for update nowait`;
+    /** Each case stores a row, then names the look-up under test and a NOWAIT probe of that row. */
+    const cases: [string, () => Promise<{ lookUp: () => Promise<unknown>; probe: SQL }>][] = [
+      [
+        "sessions.findByRefreshTokenHash locks the session row",
+        async () => {
+          const session = aSession(aUser().id);
+          await sessions.save(session);
+          const lookUp = () => sessions.findByRefreshTokenHash(session.refreshTokenHash);
+          return { lookUp, probe: nowait("sessions", "id", session.id) };
+        },
+      ],
+      [
+        "sessions.findById locks the session row (no stale save over a concurrent revocation)",
+        async () => {
+          const session = aSession(aUser().id);
+          await sessions.save(session);
+          return { lookUp: () => sessions.findById(session.id), probe: nowait("sessions", "id", session.id) };
+        },
+      ],
+      [
+        "users.lockById locks the user row (sign-in and password change against a concurrent reset)",
+        async () => {
+          const user = aUser();
+          await users.save(user);
+          return { lookUp: () => users.lockById(user.id), probe: nowait("users", "id", user.id) };
+        },
+      ],
+      [
+        "oneTimeTokens.findByHash locks the token row",
+        async () => {
+          const token = aToken("password-reset");
+          await tokens.save(token);
+          return { lookUp: () => tokens.findByHash(token.tokenHash), probe: nowait("one_time_tokens", "id", token.id) };
+        },
+      ],
+      [
+        "memberships.findShared locks the membership (switch-organization against a removal)",
+        async () => {
+          const membership = aMembership(anOrganization().id, aUser().id, "operator");
+          await memberships.save(membership);
+          const lookUp = () => memberships.findShared(membership.organizationId, membership.userId);
+          return { lookUp, probe: nowait("memberships", "organization_id", membership.organizationId) };
+        },
+      ],
+      [
+        "memberships.countOwners locks the organization's owner rows",
+        async () => {
+          const organization = anOrganization();
+          await memberships.save(aMembership(organization.id, aUser().id, "owner"));
+          const lookUp = () => memberships.countOwners(organization.id);
+          return { lookUp, probe: nowait("memberships", "organization_id", organization.id) };
+        },
+      ],
+    ];
 
-    it("findByHash locks the one-time token row", async () => {
+    it.each(cases)("%s", async (_name, arrange) => {
       if (!onServer()) return expect(database.client.kind).toBe("pglite");
-      const token = aToken("password-reset");
-      await tokens.save(token);
-      await expectLockedWhile(
-        () => tokens.findByHash(token.tokenHash),
-        sql`select id from auth.one_time_tokens where id = ${token.id} for update nowait`,
-      );
-    });
-
-    it("countOwners locks the organization's owner rows", async () => {
-      if (!onServer()) return expect(database.client.kind).toBe("pglite");
-      const organization = anOrganization();
-      const owner = aUser();
-      await memberships.save(aMembership(organization.id, owner.id, "owner"));
-      await expectLockedWhile(
-        () => memberships.countOwners(organization.id),
-        sql`select id from auth.memberships where organization_id = ${organization.id} for update nowait`,
-      );
+      const { lookUp, probe } = await arrange();
+      await expectLockedWhile(lookUp, probe);
     });
   });
 

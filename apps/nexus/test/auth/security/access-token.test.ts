@@ -23,6 +23,18 @@ function decode(token: string): { header: Record<string, unknown>; payload: Reco
 
 const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
 
+/** A JWT with every claim right but the ones under test: `extra` claims and the protected header. */
+function handMade(extra: Record<string, unknown>, header: { alg: string; typ: string }) {
+  return new SignJWT({ sid: claims().sessionId, ...extra })
+    .setProtectedHeader({ ...header, kid: "k1" })
+    .setSubject(claims().userId)
+    .setJti("x")
+    .setIssuer(TOKEN_OPTIONS.issuer)
+    .setAudience(TOKEN_OPTIONS.audience)
+    .setIssuedAt(NOW / 1000)
+    .setExpirationTime(NOW / 1000 + TTL);
+}
+
 describe("JoseAccessTokenIssuer", () => {
   it("signs EdDSA with the active kid and the claims of spec §4", async () => {
     const { issuer } = await setup();
@@ -61,6 +73,22 @@ describe("JoseAccessTokenVerifier", () => {
       ok: true,
       value: { userId: input.userId, sessionId: input.sessionId, organizationId: input.organizationId, role: "admin" },
     });
+    expect(result.ok && result.value.issuedAtMs).toBe(NOW);
+  });
+
+  it("dates a token to the millisecond of issue (its jti), within its iat second", async () => {
+    const keys = await SigningKeySet.fromJwks(jwks(await privateJwk("k1")));
+    const now = Date.now() + 3_600_000 + 123; // ahead of any id generated so far (UUIDv7 is monotonic)
+    const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: TTL, now: () => now });
+    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => now });
+    const result = await verifier.verify((await issuer.issue(claims())).token);
+    expect(result.ok && result.value.issuedAtMs).toBe(now);
+    // A jti that is no UUIDv7 (or from another second) falls back to the start of iat's second.
+    const { keys: fixedKeys, verifier: atNow } = await setup();
+    const foreign = await handMade({ org: null, role: null }, { alg: "EdDSA", typ: "at+jwt" }).sign(
+      fixedKeys.active.privateKey,
+    );
+    expect(await atNow.verify(foreign)).toMatchObject({ ok: true, value: { issuedAtMs: NOW } });
   });
 
   it("accepts a token without organization (a user who has none yet)", async () => {
@@ -81,15 +109,10 @@ describe("JoseAccessTokenVerifier", () => {
     const publicJwk = keys.active.publicJwk;
     const secrets = [base64url.decode(publicJwk.x ?? ""), new TextEncoder().encode(JSON.stringify(publicJwk))];
     for (const secret of secrets) {
-      const forged = await new SignJWT({ sid: claims().sessionId, org: claims().organizationId, role: "owner" })
-        .setProtectedHeader({ alg: "HS256", kid: "k1", typ: "at+jwt" })
-        .setSubject(claims().userId)
-        .setJti("x")
-        .setIssuer(TOKEN_OPTIONS.issuer)
-        .setAudience(TOKEN_OPTIONS.audience)
-        .setIssuedAt(NOW / 1000)
-        .setExpirationTime(NOW / 1000 + TTL)
-        .sign(secret);
+      const forged = await handMade(
+        { org: claims().organizationId, role: "owner" },
+        { alg: "HS256", typ: "at+jwt" },
+      ).sign(secret);
       expect((await verifier.verify(forged)).ok).toBe(false);
     }
   });
@@ -159,15 +182,9 @@ describe("JoseAccessTokenVerifier", () => {
     const { keys, verifier } = await setup();
     expect((await verifier.verify("garbage")).ok).toBe(false);
     expect((await verifier.verify("a.b.c")).ok).toBe(false);
-    const idToken = await new SignJWT({ sid: claims().sessionId, org: null, role: null })
-      .setProtectedHeader({ alg: "EdDSA", kid: "k1", typ: "JWT" })
-      .setSubject(claims().userId)
-      .setJti("x")
-      .setIssuer(TOKEN_OPTIONS.issuer)
-      .setAudience(TOKEN_OPTIONS.audience)
-      .setIssuedAt(NOW / 1000)
-      .setExpirationTime(NOW / 1000 + TTL)
-      .sign(keys.active.privateKey);
+    const idToken = await handMade({ org: null, role: null }, { alg: "EdDSA", typ: "JWT" }).sign(
+      keys.active.privateKey,
+    );
     expect((await verifier.verify(idToken)).ok).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { CacheSessionRevocationList } from "@/contexts/auth/infrastructure/secur
 import { JoseAccessTokenIssuer } from "@/contexts/auth/infrastructure/security/jose.access-token.issuer";
 import { JoseAccessTokenVerifier } from "@/contexts/auth/infrastructure/security/jose.access-token.verifier";
 import { SigningKeySet } from "@/contexts/auth/infrastructure/security/signing-keys";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { InMemoryCache } from "@/shared/infrastructure/cache/in-memory.cache";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { type RequestContext, runWithRequestContext } from "@/shared/infrastructure/request-context/request-context";
@@ -13,9 +14,13 @@ import { claims, jwks, privateJwk, TOKEN_OPTIONS } from "./key-fixtures";
 
 async function harness() {
   const keys = await SigningKeySet.fromJwks(jwks(await privateJwk("k1")));
-  const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: 900 });
+  // Tokens are dated by this clock (jti, to the ms). Ahead of the real one, so no id generated
+  // elsewhere has already pushed the monotonic UUIDv7 generator past it.
+  const clock = { ms: Date.now() + 3_600_000 + 123 };
+  const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: 900, now: () => clock.ms });
   const revocations = new CacheSessionRevocationList(new InMemoryCache(), 900);
-  const guard = new HonoAuthGuard(new JoseAccessTokenVerifier(keys, TOKEN_OPTIONS), revocations);
+  const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => clock.ms });
+  const guard = new HonoAuthGuard(verifier, revocations);
   const contexts: RequestContext[] = [];
 
   // Typed like the real app, with a route declared the way other contexts will declare theirs.
@@ -50,7 +55,7 @@ async function harness() {
     (c) => c.json({ organizationId: guard.organizationCaller(c).organizationId }, 200),
   );
   const bearer = async (input = claims()) => ({ authorization: `Bearer ${(await issuer.issue(input)).token}` });
-  return { app, guard, revocations, contexts, bearer };
+  return { app, guard, revocations, contexts, bearer, clock };
 }
 
 describe("HonoAuthGuard", () => {
@@ -85,6 +90,22 @@ describe("HonoAuthGuard", () => {
     const res = await h.app.request("/me", { headers });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("refuses a member's tokens for an organization issued until a removal or downgrade, on any session", async () => {
+    const input = claims({ role: "admin" });
+    const before = await h.bearer(input);
+    const otherSession = await h.bearer({ ...input, sessionId: claims().sessionId });
+    const otherOrganization = await h.bearer({ ...input, organizationId: claims().organizationId });
+    const noOrganization = await h.bearer({ ...input, organizationId: null, role: null });
+    await h.revocations.revokeMembership(input.organizationId as Uuid, input.userId, h.clock.ms);
+    h.clock.ms += 1;
+    const after = await h.bearer(input); // e.g. re-invited, or refreshed with the new role
+
+    for (const headers of [before, otherSession]) expect((await h.app.request("/me", { headers })).status).toBe(401);
+    for (const headers of [otherOrganization, noOrganization, after]) {
+      expect((await h.app.request("/me", { headers })).status).toBe(200);
+    }
   });
 
   it.each([

@@ -35,6 +35,20 @@ describe("CacheSessionRevocationList on the in-process cache", () => {
     expect(await list.isRevoked(id)).toBe(false);
   });
 
+  it("revokes a member's tokens for one organization issued up to the change, for the same lifetime", async () => {
+    const list = new CacheSessionRevocationList(cache, TTL_SECONDS);
+    const [organization, user, other] = [Uuid.generate(), Uuid.generate(), Uuid.generate()];
+    await list.revokeMembership(organization, user, now);
+    expect(await list.isMembershipRevoked(organization, user, now - 60_000)).toBe(true);
+    expect(await list.isMembershipRevoked(organization, user, now)).toBe(true);
+    expect(await list.isMembershipRevoked(organization, user, now + 1)).toBe(false);
+    expect(await list.isMembershipRevoked(other, user, now - 1)).toBe(false);
+    expect(await list.isMembershipRevoked(organization, other, now - 1)).toBe(false);
+    const at = now;
+    now += revocationTtlMs(TTL_SECONDS);
+    expect(await list.isMembershipRevoked(organization, user, at)).toBe(false);
+  });
+
   it("accepts an empty revocation", async () => {
     await expect(new CacheSessionRevocationList(cache, TTL_SECONDS).revoke([])).resolves.toBeUndefined();
   });

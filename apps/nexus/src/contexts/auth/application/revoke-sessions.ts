@@ -22,6 +22,18 @@ export async function revokeSessions(
   return toRevoke.map((s) => s.id);
 }
 
+/**
+ * After a removal or downgrade (call after commit): the member's tokens for the organization issued
+ * until now stop working, including those of sessions that have switched elsewhere since.
+ */
+export async function publishMembershipRevocation(
+  revocations: SessionRevocationList,
+  change: { organizationId: Uuid; userId: Uuid; at: Timestamp; sessionIds: readonly Uuid[] },
+): Promise<void> {
+  await revocations.revokeMembership(change.organizationId, change.userId, change.at.epochMs);
+  await publishRevocations(revocations, change.sessionIds);
+}
+
 /** Makes access tokens of `ids` stop working on every instance (call after commit). */
 export async function publishRevocations(revocations: SessionRevocationList, ids: readonly Uuid[]): Promise<void> {
   if (ids.length > 0) await revocations.revoke(ids);

@@ -14,7 +14,12 @@ describe("resolveClientIp", () => {
   it("takes the N-th X-Forwarded-For entry from the right for N trusted hops", () => {
     expect(resolveClientIp("10.0.0.5", xff, 1)).toBe("3.3.3.3");
     expect(resolveClientIp("10.0.0.5", xff, 2)).toBe("2.2.2.2");
-    expect(resolveClientIp("10.0.0.5", xff, 5)).toBe("1.1.1.1");
+  });
+
+  it("trusts no entry when there are fewer than the trusted hops, or the entry is not an address", () => {
+    expect(resolveClientIp("10.0.0.5", xff, 5)).toBe("10.0.0.5");
+    expect(resolveClientIp("10.0.0.5", "1.1.1.1, not-an-ip", 1)).toBe("10.0.0.5");
+    expect(resolveClientIp("10.0.0.5", "1.1.1.1, ::ffff:2.2.2.2", 1)).toBe("2.2.2.2");
   });
 
   it("falls back to the socket when a trusted proxy sent no header", () => {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 /**
  * The client address: the socket peer, unless `trustProxyHops` proxies we operate sit in front,
  * in which case the N-th X-Forwarded-For entry from the right is the one our nearest trusted proxy saw.
@@ -13,8 +14,9 @@ export function resolveClientIp(
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    const picked = hops[hops.length - trustProxyHops] ?? hops[0];
-    if (picked) return normalizeIp(picked);
+    // Fewer entries than trusted hops means the request skipped a proxy: every entry may be forged.
+    const picked = hops.length >= trustProxyHops ? hops[hops.length - trustProxyHops] : undefined;
+    if (picked && isIP(picked) !== 0) return normalizeIp(picked);
   }
   return socketAddress ? normalizeIp(socketAddress) : null;
 }

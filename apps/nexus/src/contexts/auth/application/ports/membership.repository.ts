@@ -15,6 +15,11 @@ export interface MemberView {
 
 export interface MembershipRepository {
   find(organizationId: Uuid, userId: Uuid): Promise<Membership | null>;
+  /**
+   * find that, inside a unit of work, LOCKS the row (for share) until commit: a concurrent removal or
+   * role change waits, then sees what we wrote (e.g. a session moved into the organization).
+   */
+  findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null>;
   /** Every membership of the user, oldest first (login picks the first as the default organization). */
   listByUser(userId: Uuid): Promise<Membership[]>;
   /** Members of one organization, ordered by joinedAt then userId. */

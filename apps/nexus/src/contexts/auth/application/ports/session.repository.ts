@@ -15,6 +15,7 @@ export interface RefreshTokenMatch {
  * as an unknown token.
  */
 export interface SessionRepository {
+  /** Inside a unit of work the adapter LOCKS the row (its callers end or move the session). */
   findById(id: Uuid): Promise<Session | null>;
   /**
    * Index lookup by SHA-256 hash over the whole family (current and rotated tokens). Inside a unit
@@ -24,6 +25,9 @@ export interface SessionRepository {
   findByRefreshTokenHash(hash: string): Promise<RefreshTokenMatch | null>;
   /** Not revoked and not expired at `now`, most recently used first. */
   listActiveByUser(userId: Uuid, now: Timestamp): Promise<Session[]>;
-  /** Insert or update; records `refreshTokenHash` + `generation` in the family if not yet there. */
+  /**
+   * Insert or update; records `refreshTokenHash` + `generation` in the family if not yet there. A
+   * stored revocation is never undone, even by a copy read before it was made.
+   */
   save(session: Session): Promise<void>;
 }

@@ -184,6 +184,14 @@ export class InMemorySessionRevocationList implements SessionRevocationList {
   async isRevoked(sessionId: Uuid): Promise<boolean> {
     return this.revoked.has(sessionId);
   }
+  /** `${organizationId}:${userId}` → revoked up to this epoch ms. */
+  readonly revokedMemberships = new Map<string, number>();
+  async revokeMembership(organizationId: Uuid, userId: Uuid, atMs: number): Promise<void> {
+    this.revokedMemberships.set(`${organizationId}:${userId}`, atMs);
+  }
+  async isMembershipRevoked(organizationId: Uuid, userId: Uuid, issuedAtMs: number): Promise<boolean> {
+    return issuedAtMs <= (this.revokedMemberships.get(`${organizationId}:${userId}`) ?? -1);
+  }
 }
 
 /** Tokens are opaque handles to the claims they were issued with. */

@@ -22,6 +22,11 @@ export class InMemoryUserRepository implements UserRepository {
     return props ? User.restore(props) : null;
   }
 
+  /** One thread: nothing to lock. */
+  async lockById(id: Uuid): Promise<User | null> {
+    return this.findById(id);
+  }
+
   async findByEmail(email: Email): Promise<User | null> {
     const props = [...this.store.tables.users.values()].find((u) => u.email === email);
     return props ? User.restore(props) : null;
@@ -64,6 +69,11 @@ export class InMemoryMembershipRepository implements MembershipRepository {
   async find(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
     const props = this.store.tables.memberships.get(membershipKey(organizationId, userId));
     return props ? Membership.restore(props) : null;
+  }
+
+  /** One thread: nothing to lock. */
+  async findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
+    return this.find(organizationId, userId);
   }
 
   async listByUser(userId: Uuid): Promise<Membership[]> {
@@ -134,7 +144,13 @@ export class InMemorySessionRepository implements SessionRepository {
 
   async save(session: Session): Promise<void> {
     const { tables } = this.store;
-    tables.sessions.set(session.id, session.toProps());
+    // As the database adapter: a revocation already stored is never undone by a stale copy.
+    const stored = tables.sessions.get(session.id);
+    const props = session.toProps();
+    tables.sessions.set(
+      session.id,
+      stored?.revokedAt ? { ...props, revokedAt: stored.revokedAt, revokedReason: stored.revokedReason } : props,
+    );
     if (!tables.refreshFamily.has(session.refreshTokenHash)) {
       tables.refreshFamily.set(session.refreshTokenHash, { sessionId: session.id, generation: session.generation });
     }

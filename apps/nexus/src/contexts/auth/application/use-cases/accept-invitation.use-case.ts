@@ -12,6 +12,7 @@ import {
   type TokenExpired,
 } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
+import { auditTokenFailure } from "../token-failure-audit";
 
 export interface AcceptInvitationInput {
   readonly actor: AuthenticatedActor;
@@ -42,7 +43,7 @@ export class AcceptInvitationUseCase {
   async execute(input: AcceptInvitationInput): Promise<Result<AcceptInvitationOutput, AcceptInvitationError>> {
     const tokenHash = this.deps.secureTokens.hash(input.token);
     const now = this.deps.clock.now();
-    return this.deps.unitOfWork.transaction(
+    const result = await this.deps.unitOfWork.transaction(
       async (): Promise<Result<AcceptInvitationOutput, AcceptInvitationError>> => {
         const token = await this.deps.oneTimeTokens.findByHash(tokenHash);
         if (!token?.invitation) return err(INVALID_TOKEN);
@@ -78,5 +79,15 @@ export class AcceptInvitationUseCase {
         return ok({ organizationId: grant.organizationId, role: grant.role });
       },
     );
+    if (!result.ok) {
+      await auditTokenFailure(
+        this.deps.audit,
+        "auth.invitation.accepted",
+        result.error,
+        input.meta,
+        input.actor.userId,
+      );
+    }
+    return result;
   }
 }

@@ -7,7 +7,7 @@ import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor
 import { type Forbidden, type LastOwner, type NotFound, notFound, type ValidationFailed } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { endSessionsInOrganization, requireMembership } from "../organization-access";
-import { publishRevocations } from "../revoke-sessions";
+import { publishMembershipRevocation } from "../revoke-sessions";
 import { parseFields } from "../validation";
 
 export interface ChangeMemberRoleInput {
@@ -42,7 +42,8 @@ export class ChangeMemberRoleUseCase {
     const { actor, organizationId, userId } = input;
     const now = this.deps.clock.now();
 
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Uuid[], ChangeMemberRoleError>> => {
+    type Ended = { downgraded: boolean; sessionIds: Uuid[] };
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Ended, ChangeMemberRoleError>> => {
       const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
       if (!caller.ok) return caller;
       const manage = ensureCanManageMembers(caller.value.role);
@@ -52,7 +53,7 @@ export class ChangeMemberRoleUseCase {
       const allowed = ensureCanChangeRole(caller.value.role, target, role);
       if (!allowed.ok) return allowed;
       const from = target.role;
-      if (from === role) return ok([]);
+      if (from === role) return ok({ downgraded: false, sessionIds: [] });
       const keepsOwner = ensureKeepsAnOwner({
         ownerCount: from === "owner" ? await this.deps.memberships.countOwners(organizationId) : 0,
         currentRole: from,
@@ -74,10 +75,15 @@ export class ChangeMemberRoleUseCase {
         metadata: { from, to: role, sessionsEnded: ended.length },
         ...auditOrigin(input.meta),
       });
-      return ok(ended);
+      return ok({ downgraded, sessionIds: ended });
     });
     if (!result.ok) return result;
-    await publishRevocations(this.deps.revocations, result.value);
+    if (result.value.downgraded) {
+      // Dated after commit: any token minted before it carries the old role.
+      const at = this.deps.clock.now();
+      const { sessionIds } = result.value;
+      await publishMembershipRevocation(this.deps.revocations, { organizationId, userId, at, sessionIds });
+    }
     return ok({ userId, role });
   }
 }

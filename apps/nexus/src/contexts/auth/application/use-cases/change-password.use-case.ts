@@ -1,9 +1,11 @@
 import { err, ok, type Result } from "@/shared/domain/result";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Password } from "../../domain/password.value-object";
 import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { publishRevocations, revokeSessions } from "../revoke-sessions";
+import { lockUnchangedCredentials } from "../verified-credentials";
 
 export interface ChangePasswordInput {
   readonly actor: AuthenticatedActor;
@@ -46,25 +48,19 @@ export class ChangePasswordUseCase {
     const locked = lockedUntil !== null && lockedUntil > this.deps.clock.now().epochMs;
     if (locked || !(await this.deps.passwordHasher.verify(user.passwordHash, input.currentPassword))) {
       if (!locked) await this.deps.loginThrottle.recordFailure(user.email);
-      await this.deps.audit.recordIndependently({
-        action: "auth.password.changed",
-        outcome: "failure",
-        organizationId: null,
-        actorId: actor.userId,
-        resourceType: "user",
-        resourceId: user.id,
-        metadata: { reason: locked ? "locked" : "wrong-password" },
-        ...auditOrigin(input.meta),
-      });
-      return err(INVALID_CREDENTIALS);
+      return this.failed(actor, user.id, locked ? "locked" : "wrong-password", input.meta);
     }
     await this.deps.loginThrottle.reset(user.email);
 
     const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
     const now = this.deps.clock.now();
+    const verifiedHash = user.passwordHash;
     const ended = await this.deps.unitOfWork.transaction(async () => {
-      user.replacePasswordHash(passwordHash, now);
-      await this.deps.users.save(user);
+      // A reset committed since the verify: "current" is no longer current, and must not win.
+      const current = await lockUnchangedCredentials(this.deps.users, user.id, verifiedHash);
+      if (!current) return null;
+      current.replacePasswordHash(passwordHash, now);
+      await this.deps.users.save(current);
       const others = (await this.deps.sessions.listActiveByUser(user.id, now)).filter((s) => s.id !== actor.sessionId);
       const ids = await revokeSessions(this.deps.sessions, others, "password-changed", now);
       await this.deps.audit.record({
@@ -79,7 +75,27 @@ export class ChangePasswordUseCase {
       });
       return ids;
     });
+    if (!ended) return this.failed(actor, user.id, "password-changed-meanwhile", input.meta);
     await publishRevocations(this.deps.revocations, ended);
     return ok(undefined);
+  }
+
+  private async failed(
+    actor: AuthenticatedActor,
+    userId: Uuid,
+    reason: "locked" | "wrong-password" | "password-changed-meanwhile",
+    meta: RequestMeta,
+  ): Promise<Result<never, InvalidCredentials>> {
+    await this.deps.audit.recordIndependently({
+      action: "auth.password.changed",
+      outcome: "failure",
+      organizationId: null,
+      actorId: actor.userId,
+      resourceType: "user",
+      resourceId: userId,
+      metadata: { reason },
+      ...auditOrigin(meta),
+    });
+    return err(INVALID_CREDENTIALS);
   }
 }

@@ -128,4 +128,23 @@ describe("LoginUseCase", () => {
     const result = await login(TEST_PASSWORD, EMAIL, other.organization.id);
     expect(result).toMatchObject({ ok: false, error: { code: "not-found" } });
   });
+
+  it("starts no session and writes no rehash when a reset committed while the password was verified", async () => {
+    const { kit, userId, login } = await setup();
+    kit.passwordHasher.version = 3; // a rehash is due: it must not write the old password back
+    const resetHash = await kit.passwordHasher.hash("a password set by a concurrent reset");
+    const verify = kit.passwordHasher.verify.bind(kit.passwordHasher);
+    kit.passwordHasher.verify = async (hash, plain) => {
+      const matches = await verify(hash, plain);
+      const user = await kit.deps.users.findById(userId);
+      user?.replacePasswordHash(resetHash, kit.clock.now()); // argon2 runs outside the transaction
+      if (user) await kit.deps.users.save(user);
+      return matches;
+    };
+
+    expect(await login(TEST_PASSWORD)).toEqual({ ok: false, error: INVALID_CREDENTIALS });
+    expect(kit.store.tables.users.get(userId)?.passwordHash).toBe(resetHash);
+    expect([...kit.store.tables.sessions.values()].filter((s) => s.userId === userId)).toEqual([]);
+    expect(kit.audit.independentEntries().at(-1)?.metadata).toEqual({ reason: "password-changed-meanwhile" });
+  });
 });

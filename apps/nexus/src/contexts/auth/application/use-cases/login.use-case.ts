@@ -17,6 +17,7 @@ import {
 import type { AuthDeps } from "../auth-deps";
 import { loadMyOrganizations } from "../my-organizations";
 import { issueTokenPair } from "../token-pair";
+import { lockUnchangedCredentials } from "../verified-credentials";
 
 export interface LoginInput {
   readonly email: string;
@@ -35,7 +36,13 @@ export interface LoginOutput extends TokenPair {
 
 export type LoginError = InvalidCredentials | EmailNotVerified | NotFound;
 
-type FailureReason = "unknown-email" | "wrong-password" | "locked" | "email-not-verified" | "not-a-member";
+type FailureReason =
+  | "unknown-email"
+  | "wrong-password"
+  | "locked"
+  | "email-not-verified"
+  | "not-a-member"
+  | "password-changed-meanwhile";
 
 type Deps = Pick<
   AuthDeps,
@@ -95,11 +102,15 @@ export class LoginUseCase {
     if (input.organizationId && !membership) {
       return this.fail(notFound("organization"), user, "not-a-member", input.meta);
     }
-    return ok(await this.signIn(user, membership ?? null, input));
+    const signedIn = await this.signIn(user, membership ?? null, input);
+    // A reset or change committed while the password was being verified: the old one is spent.
+    return signedIn ? ok(signedIn) : this.fail(INVALID_CREDENTIALS, user, "password-changed-meanwhile", input.meta);
   }
 
-  private async signIn(user: User, membership: Membership | null, input: LoginInput): Promise<LoginOutput> {
+  /** null when the password changed since it was verified (nothing written then). */
+  private async signIn(user: User, membership: Membership | null, input: LoginInput): Promise<LoginOutput | null> {
     const now = this.deps.clock.now();
+    const verifiedHash = user.passwordHash;
     const rehash = this.deps.passwordHasher.needsRehash(user.passwordHash);
     if (rehash) user.replacePasswordHash(await this.deps.passwordHasher.hash(input.password), now);
 
@@ -113,7 +124,8 @@ export class LoginUseCase {
       ip: input.meta.ip,
       userAgent: input.meta.userAgent,
     });
-    await this.deps.unitOfWork.transaction(async () => {
+    const started = await this.deps.unitOfWork.transaction(async () => {
+      if (!(await lockUnchangedCredentials(this.deps.users, user.id, verifiedHash))) return false;
       if (rehash) await this.deps.users.save(user);
       await this.deps.sessions.save(session);
       await this.deps.audit.record({
@@ -126,7 +138,9 @@ export class LoginUseCase {
         metadata: { passwordRehashed: rehash },
         ...auditOrigin(input.meta),
       });
+      return true;
     });
+    if (!started) return null;
     const pair = await issueTokenPair(this.deps.accessTokens, session, refreshToken, membership?.role ?? null);
     const organizations = await loadMyOrganizations(this.deps, user.id);
     return { ...pair, user: toUserView(user), organizations, organizationId: session.organizationId };

@@ -35,6 +35,32 @@ describe("ChangePasswordUseCase", () => {
     expect(await loginWith(TEST_PASSWORD)).toEqual({ ok: false, error: INVALID_CREDENTIALS });
   });
 
+  it("does not overwrite a password reset that committed while the current password was verified", async () => {
+    const { kit, userId, current } = await twoSessions();
+    const resetHash = await kit.passwordHasher.hash("a password set by a concurrent reset");
+    const verify = kit.passwordHasher.verify.bind(kit.passwordHasher);
+    kit.passwordHasher.verify = async (hash, plain) => {
+      const matches = await verify(hash, plain);
+      const user = await kit.deps.users.findById(userId);
+      user?.replacePasswordHash(resetHash, kit.clock.now());
+      if (user) await kit.deps.users.save(user);
+      return matches;
+    };
+    const result = await new ChangePasswordUseCase(kit.deps).execute({
+      actor: kit.actorOf(current),
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      meta: TEST_META,
+    });
+    expect(result).toEqual({ ok: false, error: INVALID_CREDENTIALS });
+    expect(kit.store.tables.users.get(userId)?.passwordHash).toBe(resetHash);
+    expect(kit.audit.independentEntries().at(-1)).toMatchObject({
+      action: "auth.password.changed",
+      outcome: "failure",
+      metadata: { reason: "password-changed-meanwhile" },
+    });
+  });
+
   it("refuses a wrong current password, counting it as a failed attempt", async () => {
     const { kit, current } = await twoSessions();
     const result = await new ChangePasswordUseCase(kit.deps).execute({

@@ -59,11 +59,20 @@ describe("RefreshTokensUseCase", () => {
     expect(await refresh(tokens.refreshToken)).toMatchObject({ ok: false, error: { code: "reuse-detected" } });
   });
 
-  it("rejects an unknown token without touching anything", async () => {
-    const { kit, refresh } = await signedIn();
+  it("rejects an unknown token without touching anything but the audit trail (an independent failure)", async () => {
+    const { kit, refresh, sessionId } = await signedIn();
     const auditBefore = kit.audit.entries.length;
+    const sessionBefore = kit.store.tables.sessions.get(sessionId);
     expect(await refresh("not-a-token")).toMatchObject({ ok: false, error: { code: "invalid-token" } });
-    expect(kit.audit.entries.length).toBe(auditBefore);
+    expect(kit.store.tables.sessions.get(sessionId)).toEqual(sessionBefore);
+    expect(kit.audit.entries.slice(auditBefore)).toEqual([
+      expect.objectContaining({
+        action: "auth.token.refreshed",
+        outcome: "failure",
+        metadata: { reason: "unknown-token" },
+      }),
+    ]);
+    expect(kit.audit.independentEntries().at(-1)?.action).toBe("auth.token.refreshed");
   });
 
   it("an idle session expires", async () => {

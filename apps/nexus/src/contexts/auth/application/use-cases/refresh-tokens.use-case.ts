@@ -37,7 +37,7 @@ type Deps = Pick<
 type Step =
   | { kind: "rotated"; session: Session; role: Role | null }
   | { kind: "reuse-detected"; session: Session }
-  | { kind: "failed"; error: InvalidToken | TokenExpired };
+  | { kind: "failed"; error: InvalidToken | TokenExpired; reason: string; session?: Session };
 
 /**
  * `POST /auth/refresh`: rotation with reuse detection (Session.refresh). The session row is locked
@@ -55,6 +55,17 @@ export class RefreshTokensUseCase {
     );
     switch (step.kind) {
       case "failed":
+        // Audited with its own commit (nothing else was written): a spent, revoked or unknown
+        // refresh token being tried is worth seeing.
+        await this.deps.audit.recordIndependently({
+          action: "auth.token.refreshed",
+          outcome: "failure",
+          organizationId: step.session?.organizationId ?? null,
+          actorId: null,
+          ...(step.session ? { resourceType: "session", resourceId: step.session.id } : {}),
+          metadata: { reason: step.reason },
+          ...auditOrigin(input.meta),
+        });
         return err(step.error);
       case "reuse-detected":
         await publishRevocations(this.deps.revocations, [step.session.id]);
@@ -66,7 +77,7 @@ export class RefreshTokensUseCase {
 
   private async rotate(presentedHash: string, newHash: string, meta: RequestMeta): Promise<Step> {
     const match = await this.deps.sessions.findByRefreshTokenHash(presentedHash);
-    if (!match) return { kind: "failed", error: INVALID_TOKEN };
+    if (!match) return { kind: "failed", error: INVALID_TOKEN, reason: "unknown-token" };
     const { session, generation } = match;
     const now = this.deps.clock.now();
     const outcome = session.refresh(generation, newHash, now, {
@@ -74,9 +85,10 @@ export class RefreshTokensUseCase {
       reuseGraceSeconds: this.deps.settings.refreshReuseGraceSeconds,
     });
 
-    if (outcome.kind === "revoked") return { kind: "failed", error: INVALID_TOKEN };
+    if (outcome.kind === "revoked") return { kind: "failed", error: INVALID_TOKEN, reason: "session-revoked", session };
     if (outcome.kind === "expired") {
-      return { kind: "failed", error: { code: "token-expired", message: "the session has expired; sign in again" } };
+      const error = { code: "token-expired", message: "the session has expired; sign in again" } as const;
+      return { kind: "failed", error, reason: "session-expired", session };
     }
     if (outcome.kind === "reuse-detected") {
       await this.deps.sessions.save(session);

@@ -6,7 +6,7 @@ import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor
 import { type Forbidden, type LastOwner, type NotFound, notFound } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { endSessionsInOrganization, requireMembership } from "../organization-access";
-import { publishRevocations } from "../revoke-sessions";
+import { publishMembershipRevocation } from "../revoke-sessions";
 
 export interface RemoveMemberInput {
   readonly actor: AuthenticatedActor;
@@ -59,7 +59,9 @@ export class RemoveMemberUseCase {
       return ok(ended);
     });
     if (!result.ok) return result;
-    await publishRevocations(this.deps.revocations, result.value);
+    // Dated after commit: any token minted before it was for a member.
+    const at = this.deps.clock.now();
+    await publishMembershipRevocation(this.deps.revocations, { organizationId, userId, at, sessionIds: result.value });
     return ok(undefined);
   }
 }

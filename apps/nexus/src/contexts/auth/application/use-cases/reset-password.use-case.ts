@@ -5,6 +5,7 @@ import { auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { publishRevocations, revokeSessions } from "../revoke-sessions";
+import { auditTokenFailure } from "../token-failure-audit";
 
 export interface ResetPasswordInput {
   readonly token: string;
@@ -40,9 +41,8 @@ export class ResetPasswordUseCase {
     const tokenHash = this.deps.secureTokens.hash(input.token);
     // Check the token before paying for a hash: garbage tokens stay cheap.
     const found = await this.deps.oneTimeTokens.findByHash(tokenHash);
-    if (!found) return err(INVALID_TOKEN);
-    const usable = found.check("password-reset", this.deps.clock.now());
-    if (!usable.ok) return usable;
+    const usable = found ? found.check("password-reset", this.deps.clock.now()) : err(INVALID_TOKEN);
+    if (!usable.ok) return this.failed(usable.error, input.meta);
     const password = Password.create(input.newPassword, (p) => this.deps.commonPasswords.contains(p));
     if (!password.ok) return err(password.error);
     const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
@@ -76,9 +76,14 @@ export class ResetPasswordUseCase {
         return ok({ ids, email: user.email });
       },
     );
-    if (!result.ok) return result;
+    if (!result.ok) return this.failed(result.error, input.meta);
     await publishRevocations(this.deps.revocations, result.value.ids);
     await this.deps.loginThrottle.reset(result.value.email);
     return ok(undefined);
+  }
+
+  private async failed<E extends InvalidToken | TokenExpired>(error: E, meta: RequestMeta): Promise<Result<never, E>> {
+    await auditTokenFailure(this.deps.audit, "auth.password.reset", error, meta);
+    return err(error);
   }
 }

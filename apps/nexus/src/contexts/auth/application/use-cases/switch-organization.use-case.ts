@@ -41,7 +41,8 @@ export class SwitchOrganizationUseCase {
     const now = this.deps.clock.now();
     const result = await this.deps.unitOfWork.transaction(
       async (): Promise<Result<{ session: Session; role: Role }, SwitchOrganizationError>> => {
-        const membership = await this.deps.memberships.find(organizationId, actor.userId);
+        // Locked: a removal or downgrade racing this switch then ends the moved session too.
+        const membership = await this.deps.memberships.findShared(organizationId, actor.userId);
         if (!membership) return err(notFound("organization"));
         const session = await this.deps.sessions.findById(actor.sessionId);
         if (!session || session.userId !== actor.userId || !session.isActive(now)) return err(INVALID_TOKEN);

@@ -2,6 +2,7 @@ import { err, ok, type Result } from "@/shared/domain/result";
 import { auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
+import { auditTokenFailure } from "../token-failure-audit";
 
 export interface VerifyEmailInput {
   readonly token: string;
@@ -19,7 +20,7 @@ export class VerifyEmailUseCase {
   async execute(input: VerifyEmailInput): Promise<Result<void, VerifyEmailError>> {
     const tokenHash = this.deps.secureTokens.hash(input.token);
     const now = this.deps.clock.now();
-    return this.deps.unitOfWork.transaction(async (): Promise<Result<void, VerifyEmailError>> => {
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, VerifyEmailError>> => {
       const token = await this.deps.oneTimeTokens.findByHash(tokenHash);
       if (!token) return err(INVALID_TOKEN);
       const consumed = token.consume("email-verification", now);
@@ -41,5 +42,7 @@ export class VerifyEmailUseCase {
       });
       return ok(undefined);
     });
+    if (!result.ok) await auditTokenFailure(this.deps.audit, "auth.email.verified", result.error, input.meta);
+    return result;
   }
 }

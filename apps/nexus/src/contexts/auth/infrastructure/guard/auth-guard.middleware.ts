@@ -14,8 +14,9 @@ const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)[ ]*$/i;
 type AccessTokenVerifier = Pick<JoseAccessTokenVerifier, "verify">;
 
 /**
- * The Hono implementation of the auth contract's guard. Every request costs one signature check and one
- * cache read (the revocation list); never a database read.
+ * The Hono implementation of the auth contract's guard. Every request costs one signature check
+ * (cached per token) and the revocation reads (session; membership for org tokens, in parallel);
+ * never a database read.
  */
 export class HonoAuthGuard implements AuthGuard<MiddlewareHandler, Context> {
   constructor(
@@ -73,13 +74,24 @@ export class HonoAuthGuard implements AuthGuard<MiddlewareHandler, Context> {
     if (!match?.[1]) return unauthenticated(c, false);
     const verified = await this.verifier.verify(match[1]);
     if (!verified.ok) return unauthenticated(c, true);
-    const { userId, sessionId, organizationId, role } = verified.value;
-    if (await this.revocations.isRevoked(sessionId as Uuid)) return unauthenticated(c, true);
+    const { userId, sessionId, organizationId, role, issuedAtMs } = verified.value;
+    if (await this.isRevoked(sessionId, userId, organizationId, issuedAtMs)) return unauthenticated(c, true);
     const caller: Caller = { userId, sessionId, organizationId, role };
     c.set(CALLER, caller);
     // RequestActor has no room for "no organization yet"; such callers stay out of it until it does.
     setRequestActor({ userId, sessionId, organizationId, role });
     return caller;
+  }
+
+  /** The session ended, or (org tokens) the membership was removed or downgraded after issue. */
+  private async isRevoked(sessionId: string, userId: string, organizationId: string | null, issuedAtMs: number) {
+    const [session, membership] = await Promise.all([
+      this.revocations.isRevoked(sessionId as Uuid),
+      organizationId === null
+        ? false
+        : this.revocations.isMembershipRevoked(organizationId as Uuid, userId as Uuid, issuedAtMs),
+    ]);
+    return session || membership;
   }
 }
 

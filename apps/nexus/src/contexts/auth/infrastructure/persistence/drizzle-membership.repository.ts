@@ -25,6 +25,19 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     return row ? toMembership(row) : null;
   }
 
+  async findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+        .limit(1)
+        .for("share"),
+    );
+    return row ? toMembership(row) : null;
+  }
+
   async listByUser(userId: Uuid): Promise<Membership[]> {
     const rows = await withDatabaseErrors(() =>
       this.client

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
@@ -13,13 +13,23 @@ import { sessions } from "./session.table";
 // FOR UPDATE OF takes an unqualified name, so the schema-qualified table is aliased.
 const lockedSession = alias(sessions, "s");
 
+/**
+ * A revocation is final: a save from a copy read before a concurrent revocation (logout-all, a
+ * password reset, a member removal) must not bring the session back to life.
+ */
+const STICKY_REVOCATION = {
+  revokedAt: sql`coalesce(${sessions.revokedAt}, excluded.revoked_at)`,
+  revokedReason: sql`coalesce(${sessions.revokedReason}, excluded.revoked_reason)`,
+};
+
 /** Sessions in `auth.sessions`, their refresh-token family in `auth.refresh_tokens`. */
 export class DrizzleSessionRepository implements SessionRepository {
   constructor(private readonly client: DatabaseClient) {}
 
+  /** Locks the row: every caller is about to end or move the session, never on top of a concurrent revocation. */
   async findById(id: Uuid): Promise<Session | null> {
     const [row] = await withDatabaseErrors(() =>
-      this.client.executor().select().from(sessions).where(eq(sessions.id, id)).limit(1),
+      this.client.executor().select().from(sessions).where(eq(sessions.id, id)).limit(1).for("update"),
     );
     return row ? toSession(row) : null;
   }
@@ -59,7 +69,7 @@ export class DrizzleSessionRepository implements SessionRepository {
         await tx
           .insert(sessions)
           .values({ id, userId, createdAt, ...mutable })
-          .onConflictDoUpdate({ target: sessions.id, set: mutable });
+          .onConflictDoUpdate({ target: sessions.id, set: { ...mutable, ...STICKY_REVOCATION } });
         // A hash already in the family keeps its generation; a (session, generation) clash with a
         // different hash means two rotations raced without the lock: it surfaces as ConflictError.
         await tx

@@ -19,6 +19,13 @@ export class DrizzleUserRepository implements UserRepository {
     return row ? toUser(row) : null;
   }
 
+  async lockById(id: Uuid): Promise<User | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client.executor().select().from(users).where(eq(users.id, id)).limit(1).for("update"),
+    );
+    return row ? toUser(row) : null;
+  }
+
   async findByEmail(email: Email): Promise<User | null> {
     // Same expression as users_email_lower_uq, so this is an index look-up.
     const [row] = await withDatabaseErrors(() =>

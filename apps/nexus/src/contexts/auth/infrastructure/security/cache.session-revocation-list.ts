@@ -32,6 +32,16 @@ export class CacheSessionRevocationList implements SessionRevocationList {
   async isRevoked(sessionId: Uuid): Promise<boolean> {
     return (await this.cache.get(key(sessionId))) !== null;
   }
+
+  async revokeMembership(organizationId: Uuid, userId: Uuid, atMs: number): Promise<void> {
+    await this.cache.set(membershipKey(organizationId, userId), String(atMs), this.ttlMs);
+  }
+
+  async isMembershipRevoked(organizationId: Uuid, userId: Uuid, issuedAtMs: number): Promise<boolean> {
+    const value = await this.cache.get(membershipKey(organizationId, userId));
+    return value !== null && issuedAtMs <= Number(value);
+  }
 }
 
 const key = (sessionId: string) => `auth:revoked-session:${sessionId}`;
+const membershipKey = (organizationId: string, userId: string) => `auth:revoked-membership:${organizationId}:${userId}`;

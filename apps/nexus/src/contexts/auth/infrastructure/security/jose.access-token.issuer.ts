@@ -32,11 +32,13 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
 
   async issue(claims: AccessTokenClaims): Promise<IssuedAccessToken> {
     const key = this.keys.active;
-    const issuedAt = Math.floor(this.now() / 1000);
+    const nowMs = this.now();
+    const issuedAt = Math.floor(nowMs / 1000);
     const token = await new SignJWT({ sid: claims.sessionId, org: claims.organizationId, role: claims.role })
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject(claims.userId)
-      .setJti(Uuid.generate())
+      // UUIDv7: its millisecond timestamp dates the token exactly (membership revocations compare it).
+      .setJti(Uuid.generate(nowMs))
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
       .setIssuedAt(issuedAt)

@@ -1,5 +1,6 @@
 import { errors, type JWTHeaderParameters, jwtVerify } from "jose";
 import { type DomainError, err, ok, type Result } from "@/shared/domain/result";
+import { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Caller } from "../../contracts/caller";
 import { isRole } from "../../contracts/caller";
 import { ACCESS_TOKEN_TYPE } from "./jose.access-token.issuer";
@@ -9,6 +10,8 @@ export interface VerifiedAccessToken extends Caller {
   readonly tokenId: string;
   /** Epoch seconds. */
   readonly expiresAt: number;
+  /** Epoch ms: the UUIDv7 jti's when it agrees with `iat`, else the start of `iat`'s second. */
+  readonly issuedAtMs: number;
 }
 
 /** Why a token was refused: for logs only; clients always get the same 401. */
@@ -85,14 +88,24 @@ export class JoseAccessTokenVerifier {
     } catch (error) {
       return invalid(error instanceof errors.JOSEError ? error.code : "unreadable token");
     }
-    const { sub, sid, org, role, jti, exp } = payload;
+    const { sub, sid, org, role, jti, exp, iat } = payload;
     if (typeof sub !== "string" || !UUID.test(sub)) return invalid("sub is not a UUID");
     if (typeof sid !== "string" || !UUID.test(sid)) return invalid("sid is not a UUID");
     if (org !== null && (typeof org !== "string" || !UUID.test(org))) return invalid("org is not a UUID or null");
     if (role !== null && !isRole(role)) return invalid("role is not a role or null");
     if ((org === null) !== (role === null)) return invalid("org and role must be given together");
-    if (typeof jti !== "string" || typeof exp !== "number") return invalid("jti or exp malformed");
-    return ok({ userId: sub, sessionId: sid, organizationId: org, role, tokenId: jti, expiresAt: exp });
+    if (typeof jti !== "string" || typeof exp !== "number" || typeof iat !== "number") {
+      return invalid("jti, exp or iat malformed");
+    }
+    return ok({
+      userId: sub,
+      sessionId: sid,
+      organizationId: org,
+      role,
+      tokenId: jti,
+      expiresAt: exp,
+      issuedAtMs: issuedAtMs(jti, iat),
+    });
   }
 
   private keyFor(header: JWTHeaderParameters): CryptoKey {
@@ -100,6 +113,16 @@ export class JoseAccessTokenVerifier {
     if (!key) throw new errors.JWKSNoMatchingKey();
     return key.publicKey;
   }
+}
+
+/**
+ * Our issuer dates the jti (UUIDv7) with the issuing clock; a generator kept monotonic may have
+ * moved it, so it is only used within `iat`'s second. The fallback errs early: a revocation in
+ * the same second also covers a token issued just after it.
+ */
+function issuedAtMs(jti: string, iat: number): number {
+  const fromJti = Uuid.isValid(jti) ? Uuid.timestampOf(jti) : Number.NaN;
+  return Math.floor(fromJti / 1000) === iat ? fromJti : iat * 1000;
 }
 
 function invalid(message: string): Result<never, InvalidAccessToken> {
