@@ -59,6 +59,27 @@ describe("auth: password change, forgot and reset through HTTP", () => {
     expect((await readJson(reuse)).code).toBe("invalid-token");
   });
 
+  it("a reset spends every other reset link: the second answers as a used token", async () => {
+    const { email } = await auth.client.signUp("twice-forgetful");
+    const forgot = async () => {
+      const response = await auth.client.request("/api/v1/auth/password/forgot", { json: { email } });
+      expect(response.status).toBe(202);
+      return auth.client.mailedToken(email, /reset/i);
+    };
+    const first = await forgot();
+    const second = await forgot();
+    expect(second).not.toBe(first);
+    const reset = (token: string, newPassword: string) =>
+      auth.client.request("/api/v1/auth/password/reset", { json: { token, newPassword } });
+
+    expect((await reset(first, NEW_PASSWORD)).status).toBe(204);
+    const used = await reset(first, "Yet-another-pass-phrase");
+    const other = await reset(second, "Yet-another-pass-phrase");
+    expect(other.status).toBe(422);
+    expect(await problemWithoutTrace(other)).toBe(await problemWithoutTrace(used));
+    await auth.client.login(email, { password: NEW_PASSWORD });
+  });
+
   it("answers forgot and resend with the same 202 body for unknown and known emails", async () => {
     const { email } = await auth.client.signUp("known");
     for (const path of ["/api/v1/auth/password/forgot", "/api/v1/auth/email/resend"]) {

@@ -265,6 +265,35 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         expect(await h.oneTimeTokens.findByHash(uniqueHash())).toBeNull();
       });
 
+      it("invalidates every outstanding token of one user and purpose, and nothing else", async () => {
+        const userId = Uuid.generate();
+        const first = aToken("password-reset", { userId });
+        const second = aToken("password-reset", { userId, now: at(60) });
+        const alreadyUsed = aToken("password-reset", { userId });
+        expect(alreadyUsed.consume("password-reset", at(30)).ok).toBe(true);
+        const expired = aToken("password-reset", { userId, now: at(-15 * 60) });
+        const verification = aToken("email-verification", { userId });
+        const someoneElses = aToken("password-reset", { userId: Uuid.generate() });
+        for (const token of [first, second, alreadyUsed, expired, verification, someoneElses]) {
+          await h.oneTimeTokens.save(token);
+        }
+
+        expect(
+          await h.unitOfWork.transaction(() => h.oneTimeTokens.invalidateAll(userId, "password-reset", at(120))),
+        ).toBe(2);
+        const usedAt = async (token: { tokenHash: string }) =>
+          (await h.oneTimeTokens.findByHash(token.tokenHash))?.usedAt?.toISOString() ?? null;
+        expect(await usedAt(first)).toBe(at(120).toISOString());
+        expect(await usedAt(second)).toBe(at(120).toISOString());
+        expect(await usedAt(alreadyUsed)).toBe(at(30).toISOString());
+        expect(await usedAt(expired)).toBeNull();
+        expect(await usedAt(verification)).toBeNull();
+        expect(await usedAt(someoneElses)).toBeNull();
+        const spent = defined(await h.oneTimeTokens.findByHash(second.tokenHash));
+        expect(spent.check("password-reset", at(121))).toMatchObject({ ok: false, error: { code: "invalid-token" } });
+        expect(await h.oneTimeTokens.invalidateAll(userId, "password-reset", at(121))).toBe(0);
+      });
+
       it("keeps an invitation's grant", async () => {
         const invitation = { organizationId: Uuid.generate(), role: "admin" as const, invitedBy: Uuid.generate() };
         const token = aToken("invitation", { invitation });

@@ -7,7 +7,7 @@ import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistenc
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
-import { aMembership, anOrganization, aSession, aToken, aUser, uniqueEmail } from "./auth-fixtures";
+import { aMembership, anOrganization, aSession, aToken, at, aUser, uniqueEmail } from "./auth-fixtures";
 import { describeAuthRepositoriesContract } from "./auth-repositories.contract";
 import { drizzleAuthRepositories } from "./drizzle-auth-repositories";
 
@@ -199,6 +199,38 @@ describe("Drizzle auth repositories (database specifics)", () => {
       const { lookUp, probe } = await arrange();
       await expectLockedWhile(lookUp, probe);
     });
+  });
+
+  it("invalidateAll skips a token a concurrent use holds locked rather than wait (no deadlock with that reset)", async () => {
+    if (database.client.kind !== "postgres") return expect(database.client.kind).toBe("pglite");
+    const userId = aUser().id;
+    const inUse = aToken("password-reset", { userId, now: at(0) });
+    const idle = aToken("password-reset", { userId, now: at(0) });
+    await tokens.save(inUse);
+    await tokens.save(idle);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let signal!: () => void;
+    const locked = new Promise<void>((resolve) => {
+      signal = resolve;
+    });
+    const concurrentReset = database.uow.transaction(async () => {
+      await tokens.findByHash(inUse.tokenHash);
+      signal();
+      await released;
+    });
+    await locked;
+    try {
+      // Another connection: it would block until release if it waited for the locked row.
+      expect(await database.uow.transaction(() => tokens.invalidateAll(userId, "password-reset", at(60)))).toBe(1);
+    } finally {
+      release();
+      await concurrentReset;
+    }
+    expect((await tokens.findByHash(idle.tokenHash))?.usedAt?.toISOString()).toBe(at(60).toISOString());
+    expect((await tokens.findByHash(inUse.tokenHash))?.usedAt).toBeNull();
   });
 
   it("keeps updated_at current through the trigger and created_at as the entity says", async () => {

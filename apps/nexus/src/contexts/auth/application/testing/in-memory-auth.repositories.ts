@@ -2,7 +2,7 @@ import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Email } from "../../domain/email.value-object";
 import { Membership } from "../../domain/membership.entity";
-import { OneTimeToken } from "../../domain/one-time-token.entity";
+import { OneTimeToken, type OneTimeTokenPurpose } from "../../domain/one-time-token.entity";
 import { Organization } from "../../domain/organization.entity";
 import { Session } from "../../domain/session.entity";
 import { User } from "../../domain/user.entity";
@@ -167,5 +167,17 @@ export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
 
   async save(token: OneTimeToken): Promise<void> {
     this.store.tables.oneTimeTokens.set(token.tokenHash, token.toProps());
+  }
+
+  async invalidateAll(userId: Uuid, purpose: OneTimeTokenPurpose, at: Timestamp): Promise<number> {
+    const { oneTimeTokens } = this.store.tables;
+    let spent = 0;
+    for (const [hash, props] of oneTimeTokens) {
+      if (props.userId !== userId || props.purpose !== purpose || props.usedAt !== null) continue;
+      if (!at.isBefore(props.expiresAt)) continue;
+      oneTimeTokens.set(hash, { ...props, usedAt: at });
+      spent += 1;
+    }
+    return spent;
   }
 }

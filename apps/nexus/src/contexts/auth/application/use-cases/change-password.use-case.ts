@@ -21,6 +21,7 @@ type Deps = Pick<
   AuthDeps,
   | "users"
   | "sessions"
+  | "oneTimeTokens"
   | "unitOfWork"
   | "audit"
   | "clock"
@@ -32,7 +33,8 @@ type Deps = Pick<
 
 /**
  * `POST /auth/password/change`: verifies the current password (counted by the login throttle, so a
- * stolen access token cannot brute-force it) and ends every OTHER session.
+ * stolen access token cannot brute-force it), ends every OTHER session and spends every outstanding
+ * password-reset token.
  */
 export class ChangePasswordUseCase {
   constructor(private readonly deps: Deps) {}
@@ -61,6 +63,8 @@ export class ChangePasswordUseCase {
       if (!current) return null;
       current.replacePasswordHash(passwordHash, now);
       await this.deps.users.save(current);
+      // A reset link mailed before the change must not undo it (e.g. one requested by an attacker).
+      const resetLinksSpent = await this.deps.oneTimeTokens.invalidateAll(user.id, "password-reset", now);
       const others = (await this.deps.sessions.listActiveByUser(user.id, now)).filter((s) => s.id !== actor.sessionId);
       const ids = await revokeSessions(this.deps.sessions, others, "password-changed", now);
       await this.deps.audit.record({
@@ -70,7 +74,7 @@ export class ChangePasswordUseCase {
         actorId: actor.userId,
         resourceType: "user",
         resourceId: user.id,
-        metadata: { otherSessionsEnded: ids.length },
+        metadata: { otherSessionsEnded: ids.length, resetLinksSpent },
         ...auditOrigin(input.meta),
       });
       return ids;

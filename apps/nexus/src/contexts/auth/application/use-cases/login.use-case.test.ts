@@ -129,6 +129,43 @@ describe("LoginUseCase", () => {
     expect(result).toMatchObject({ ok: false, error: { code: "not-found" } });
   });
 
+  it("reads the requested membership in its transaction: a removal committed just before it wins", async () => {
+    const { kit, userId, login } = await setup();
+    const first = await kit.login(EMAIL);
+    const organization = await kit.createOrganization(kit.actorOf(first));
+    const sessionsBefore = kit.store.tables.sessions.size;
+    const transaction = kit.unitOfWork.transaction.bind(kit.unitOfWork);
+    // The member is removed after the password check, just before the login's transaction begins.
+    kit.unitOfWork.transaction = async (work) => {
+      await kit.deps.memberships.delete(organization.id, userId);
+      return transaction(work);
+    };
+
+    expect(await login(TEST_PASSWORD, EMAIL, organization.id)).toMatchObject({
+      ok: false,
+      error: { code: "not-found" },
+    });
+    expect(kit.store.tables.sessions.size).toBe(sessionsBefore);
+    expect(kit.audit.independentEntries().at(-1)?.metadata).toEqual({ reason: "not-a-member" });
+  });
+
+  it("without an organization, skips a default membership removed just before its transaction", async () => {
+    const { kit, userId, login } = await setup();
+    const first = await kit.login(EMAIL);
+    const older = await kit.createOrganization(kit.actorOf(first), "Older");
+    kit.clock.advanceSeconds(1);
+    const newer = await kit.createOrganization(kit.actorOf(first), "Newer");
+    const transaction = kit.unitOfWork.transaction.bind(kit.unitOfWork);
+    kit.unitOfWork.transaction = async (work) => {
+      await kit.deps.memberships.delete(older.id, userId);
+      return transaction(work);
+    };
+
+    const result = await login(TEST_PASSWORD);
+    if (!result.ok) throw new Error("login failed");
+    expect(kit.actorOf(result.value)).toMatchObject({ organizationId: newer.id, role: "owner" });
+  });
+
   it("starts no session and writes no rehash when a reset committed while the password was verified", async () => {
     const { kit, userId, login } = await setup();
     kit.passwordHasher.version = 3; // a rehash is due: it must not write the old password back

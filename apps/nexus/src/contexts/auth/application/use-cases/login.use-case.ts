@@ -95,38 +95,38 @@ export class LoginUseCase {
     await this.deps.loginThrottle.reset(accountKey);
     if (!user.isEmailVerified) return this.fail(EMAIL_NOT_VERIFIED, user, "email-not-verified", input.meta);
 
-    const memberships = await this.deps.memberships.listByUser(user.id);
-    const membership = input.organizationId
-      ? memberships.find((m) => m.organizationId === input.organizationId)
-      : memberships[0];
-    if (input.organizationId && !membership) {
-      return this.fail(notFound("organization"), user, "not-a-member", input.meta);
-    }
-    const signedIn = await this.signIn(user, membership ?? null, input);
+    const signedIn = await this.signIn(user, input);
+    if (signedIn === "not-a-member") return this.fail(notFound("organization"), user, "not-a-member", input.meta);
     // A reset or change committed while the password was being verified: the old one is spent.
-    return signedIn ? ok(signedIn) : this.fail(INVALID_CREDENTIALS, user, "password-changed-meanwhile", input.meta);
+    if (signedIn === "password-changed") {
+      return this.fail(INVALID_CREDENTIALS, user, "password-changed-meanwhile", input.meta);
+    }
+    return ok(signedIn);
   }
 
-  /** null when the password changed since it was verified (nothing written then). */
-  private async signIn(user: User, membership: Membership | null, input: LoginInput): Promise<LoginOutput | null> {
+  /** Writes nothing unless it returns the output. */
+  private async signIn(user: User, input: LoginInput): Promise<LoginOutput | "password-changed" | "not-a-member"> {
     const now = this.deps.clock.now();
     const verifiedHash = user.passwordHash;
     const rehash = this.deps.passwordHasher.needsRehash(user.passwordHash);
     if (rehash) user.replacePasswordHash(await this.deps.passwordHasher.hash(input.password), now);
 
     const refreshToken = this.deps.secureTokens.generate();
-    const session = Session.start({
-      userId: user.id,
-      organizationId: membership?.organizationId ?? null,
-      refreshTokenHash: this.deps.secureTokens.hash(refreshToken),
-      now,
-      ttlSeconds: this.deps.settings.refreshTokenTtlSeconds,
-      ip: input.meta.ip,
-      userAgent: input.meta.userAgent,
-    });
     const started = await this.deps.unitOfWork.transaction(async () => {
-      if (!(await lockUnchangedCredentials(this.deps.users, user.id, verifiedHash))) return false;
+      if (!(await lockUnchangedCredentials(this.deps.users, user.id, verifiedHash))) return "password-changed" as const;
+      // Read locked, in the transaction: a removal racing this login waits, then ends the new session too.
+      const membership = await this.membershipFor(user.id, input.organizationId ?? null);
+      if (membership === "not-a-member") return membership;
       if (rehash) await this.deps.users.save(user);
+      const session = Session.start({
+        userId: user.id,
+        organizationId: membership?.organizationId ?? null,
+        refreshTokenHash: this.deps.secureTokens.hash(refreshToken),
+        now,
+        ttlSeconds: this.deps.settings.refreshTokenTtlSeconds,
+        ip: input.meta.ip,
+        userAgent: input.meta.userAgent,
+      });
       await this.deps.sessions.save(session);
       await this.deps.audit.record({
         action: "auth.login.succeeded",
@@ -138,12 +138,26 @@ export class LoginUseCase {
         metadata: { passwordRehashed: rehash },
         ...auditOrigin(input.meta),
       });
-      return true;
+      return { session, role: membership?.role ?? null };
     });
-    if (!started) return null;
-    const pair = await issueTokenPair(this.deps.accessTokens, session, refreshToken, membership?.role ?? null);
+    if (typeof started === "string") return started;
+    const { session, role } = started;
+    const pair = await issueTokenPair(this.deps.accessTokens, session, refreshToken, role);
     const organizations = await loadMyOrganizations(this.deps, user.id);
     return { ...pair, user: toUserView(user), organizations, organizationId: session.organizationId };
+  }
+
+  /**
+   * The requested organization's membership, else the oldest one still there, else null; each
+   * locked for share (as switch-organization does). Call inside the unit of work.
+   */
+  private async membershipFor(userId: Uuid, organizationId: Uuid | null): Promise<Membership | null | "not-a-member"> {
+    if (organizationId) return (await this.deps.memberships.findShared(organizationId, userId)) ?? "not-a-member";
+    for (const candidate of await this.deps.memberships.listByUser(userId)) {
+      const locked = await this.deps.memberships.findShared(candidate.organizationId, userId);
+      if (locked) return locked;
+    }
+    return null;
   }
 
   private async fail<E extends LoginError>(

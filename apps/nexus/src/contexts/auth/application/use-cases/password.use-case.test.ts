@@ -35,6 +35,27 @@ describe("ChangePasswordUseCase", () => {
     expect(await loginWith(TEST_PASSWORD)).toEqual({ ok: false, error: INVALID_CREDENTIALS });
   });
 
+  it("spends every outstanding reset token: a link mailed before the change no longer works", async () => {
+    const { kit, current } = await twoSessions();
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL, meta: TEST_META });
+    const token = kit.mailer.lastToken("password-reset", EMAIL);
+    const changed = await new ChangePasswordUseCase(kit.deps).execute({
+      actor: kit.actorOf(current),
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      meta: TEST_META,
+    });
+    expect(changed.ok).toBe(true);
+    expect(kit.audit.actions()).toContain("auth.password.changed");
+    expect(
+      await new ResetPasswordUseCase(kit.deps).execute({
+        token,
+        newPassword: "an attacker's passphrase",
+        meta: TEST_META,
+      }),
+    ).toMatchObject({ ok: false, error: { code: "invalid-token" } });
+  });
+
   it("does not overwrite a password reset that committed while the current password was verified", async () => {
     const { kit, userId, current } = await twoSessions();
     const resetHash = await kit.passwordHasher.hash("a password set by a concurrent reset");
@@ -117,6 +138,28 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
       ok: false,
       error: { code: "invalid-token" },
     });
+  });
+
+  it("a reset spends every other outstanding reset token of the user", async () => {
+    const { kit, loginWith } = await twoSessions();
+    const forgot = new ForgotPasswordUseCase(kit.deps);
+    await forgot.execute({ email: EMAIL, meta: TEST_META });
+    const first = kit.mailer.lastToken("password-reset", EMAIL);
+    await forgot.execute({ email: EMAIL, meta: TEST_META });
+    const second = kit.mailer.lastToken("password-reset", EMAIL);
+    expect(second).not.toBe(first);
+    const reset = new ResetPasswordUseCase(kit.deps);
+
+    expect((await reset.execute({ token: first, newPassword: NEW_PASSWORD, meta: TEST_META })).ok).toBe(true);
+    expect(
+      await reset.execute({ token: second, newPassword: "yet another passphrase", meta: TEST_META }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "invalid-token" },
+    });
+    expect((await loginWith(NEW_PASSWORD)).ok).toBe(true);
+    const audited = kit.audit.entries.find((e) => e.action === "auth.password.reset" && e.outcome === "success");
+    expect(audited?.metadata).toEqual({ sessionsEnded: 2, resetLinksSpent: 1 });
   });
 
   it("a reset token expires after 15 minutes", async () => {

@@ -31,7 +31,8 @@ type Deps = Pick<
 >;
 
 /**
- * `POST /auth/password/reset`: single-use 15-minute token; ends ALL sessions. The mailed link
+ * `POST /auth/password/reset`: single-use 15-minute token; ends ALL sessions and spends every
+ * other outstanding reset token of the user. The mailed link
  * proves the address, so an unverified email becomes verified, and a lockout is lifted.
  */
 export class ResetPasswordUseCase {
@@ -61,6 +62,8 @@ export class ResetPasswordUseCase {
         user.verifyEmail(now);
         await this.deps.users.save(user);
         await this.deps.oneTimeTokens.save(token);
+        // Every other reset link mailed to this user is spent too: one reset, one password.
+        const resetLinksSpent = await this.deps.oneTimeTokens.invalidateAll(user.id, "password-reset", now);
         const active = await this.deps.sessions.listActiveByUser(user.id, now);
         const ids = await revokeSessions(this.deps.sessions, active, "password-reset", now);
         await this.deps.audit.record({
@@ -70,7 +73,7 @@ export class ResetPasswordUseCase {
           actorId: user.id,
           resourceType: "user",
           resourceId: user.id,
-          metadata: { sessionsEnded: ids.length },
+          metadata: { sessionsEnded: ids.length, resetLinksSpent },
           ...auditOrigin(input.meta),
         });
         return ok({ ids, email: user.email });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { baseColumns } from "@/shared/infrastructure/database/base-columns";
 import { auth } from "@/shared/infrastructure/database/schemas";
@@ -27,6 +27,8 @@ export const oneTimeTokens = auth.table(
   },
   (t) => [
     uniqueIndex("one_time_tokens_token_hash_uq").on(t.tokenHash),
+    // A user's outstanding tokens of one purpose are spent together (password reset/change).
+    index("one_time_tokens_user_purpose_idx").on(t.userId, t.purpose).where(sql`${t.usedAt} is null`),
     check("one_time_tokens_purpose_check", sql`${t.purpose} in ('email-verification', 'password-reset', 'invitation')`),
     check(
       "one_time_tokens_invitation_role_check",

@@ -1,0 +1,1 @@
+CREATE INDEX "one_time_tokens_user_purpose_idx" ON "auth"."one_time_tokens" USING btree ("user_id","purpose") WHERE "auth"."one_time_tokens"."used_at" is null;
