@@ -30,6 +30,8 @@ export async function createApplication(config: Config, options: { logger?: Logg
   try {
     const platform = await registerPlatform(container, config, logger);
     const auth = await registerAuth(container);
+    // Each context's housekeeping joins the platform's own (idempotency keys) before start().
+    container.resolve(PlatformTokens.PeriodicTasks).add(...auth.periodicTasks);
     // Other contexts receive `auth.guard` to protect their routes.
     const modules = [platform, auth];
 

@@ -8,13 +8,17 @@ import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { aMembership, anOrganization, aSession, aToken, at, aUser, uniqueEmail } from "./auth-fixtures";
+import { describeAuthPurgeContract } from "./auth-purge.contract";
 import { describeAuthRepositoriesContract } from "./auth-repositories.contract";
 import { drizzleAuthRepositories } from "./drizzle-auth-repositories";
 
-describeAuthRepositoriesContract("Drizzle", async () => {
+async function drizzleHarness() {
   const database = await createTestDatabase();
   return { ...drizzleAuthRepositories(database), dispose: () => database.dispose() };
-});
+}
+
+describeAuthRepositoriesContract("Drizzle", drizzleHarness);
+describeAuthPurgeContract("Drizzle", drizzleHarness);
 
 describe("Drizzle auth repositories (database specifics)", () => {
   let database: TestDatabase;
@@ -244,6 +248,16 @@ describe("Drizzle auth repositories (database specifics)", () => {
           from auth.users where id = ${user.id}`,
     );
     expect(row).toEqual({ moved: true, created: true });
+  });
+
+  it("a purge leaves no refresh-token row of a deleted session behind", async () => {
+    const session = aSession(aUser().id, { now: at(-90 * 24 * 3600) });
+    await sessions.save(session);
+    const familyRows = () =>
+      queryRows(database.client.db, sql`select 1 from auth.refresh_tokens where session_id = ${session.id}`);
+    expect(await familyRows()).toHaveLength(1);
+    expect(await sessions.purgeEndedBefore(at(-30 * 24 * 3600))).toBe(1);
+    expect(await familyRows()).toEqual([]);
   });
 
   it("an unknown cursor yields an empty page rather than an error", async () => {

@@ -7,9 +7,10 @@ import {
   InMemoryUserRepository,
 } from "@/contexts/auth/application/testing/in-memory-auth.repositories";
 import { InMemoryAuthStore } from "@/contexts/auth/application/testing/in-memory-auth.store";
+import { describeAuthPurgeContract } from "./auth-purge.contract";
 import { describeAuthRepositoriesContract } from "./auth-repositories.contract";
 
-describeAuthRepositoriesContract("in-memory", async () => {
+function inMemoryHarness() {
   const store = new InMemoryAuthStore();
   return {
     users: new InMemoryUserRepository(store),
@@ -20,4 +21,7 @@ describeAuthRepositoriesContract("in-memory", async () => {
     unitOfWork: new InMemoryUnitOfWork(store),
     dispose: async () => {},
   };
-});
+}
+
+describeAuthRepositoriesContract("in-memory", async () => inMemoryHarness());
+describeAuthPurgeContract("in-memory", async () => inMemoryHarness());

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { Container } from "@/shared/infrastructure/container/container";
 import type { Controller } from "@/shared/infrastructure/http/controller";
+import type { PeriodicTask } from "@/shared/infrastructure/maintenance/periodic-tasks";
 import { PlatformTokens as P } from "@/shared/infrastructure/platform.tokens";
 import type { AuthDeps } from "../application/auth-deps";
 import { AcceptInvitationUseCase } from "../application/use-cases/accept-invitation.use-case";
@@ -16,6 +17,7 @@ import { ListSessionsUseCase } from "../application/use-cases/list-sessions.use-
 import { LoginUseCase } from "../application/use-cases/login.use-case";
 import { LogoutUseCase } from "../application/use-cases/logout.use-case";
 import { LogoutAllUseCase } from "../application/use-cases/logout-all.use-case";
+import { PurgeExpiredAuthDataUseCase } from "../application/use-cases/purge-expired-auth-data.use-case";
 import { RefreshTokensUseCase } from "../application/use-cases/refresh-tokens.use-case";
 import { RegisterUserUseCase } from "../application/use-cases/register-user.use-case";
 import { RemoveMemberUseCase } from "../application/use-cases/remove-member.use-case";
@@ -52,6 +54,8 @@ export interface AuthModule {
   readonly controllers: readonly Controller[];
   /** The guard other contexts protect their routes with; the composition root hands it over. */
   readonly guard: AuthGuard<MiddlewareHandler, Context>;
+  /** Housekeeping the composition root adds to the platform's PeriodicTasks. */
+  readonly periodicTasks: readonly PeriodicTask[];
 }
 
 /**
@@ -112,7 +116,11 @@ export async function registerAuth(
     new InvitationsController({ guard, acceptInvitation: new AcceptInvitationUseCase(deps) }),
     new AuditController(guard, container.resolve(P.Database)),
   ];
-  return { controllers, guard };
+  const purge = new PurgeExpiredAuthDataUseCase(deps);
+  const periodicTasks: PeriodicTask[] = [
+    { name: "auth.purge-expired", everyMs: 60 * 60_000, run: () => purge.execute() },
+  ];
+  return { controllers, guard, periodicTasks };
 }
 
 function buildAuthDeps(r: Pick<Container, "resolve">, security: AuthSecurity): AuthDeps {

@@ -90,4 +90,23 @@ describe("PeriodicTasks", () => {
     await tasks.stop();
     expect(lines.some((l) => l.msg === "periodic task failed" && l.task === "flaky")).toBe(true);
   });
+
+  it("runs tasks added before start() with its own, and refuses additions after start()", async () => {
+    vi.useFakeTimers();
+    try {
+      const { logger } = capture();
+      const runs: string[] = [];
+      const task = (name: string) => ({ name, everyMs: 1_000, run: async () => void runs.push(name) });
+      const tasks = new PeriodicTasks([task("platform")], logger).add(task("context"));
+      expect(tasks.names).toEqual(["platform", "context"]);
+      tasks.start();
+      tasks.start(); // harmless: no second set of timers
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(runs.sort()).toEqual(["context", "platform"]);
+      expect(() => tasks.add(task("late"))).toThrow(/already started/);
+      await tasks.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

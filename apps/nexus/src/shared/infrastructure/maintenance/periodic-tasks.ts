@@ -10,18 +10,37 @@ export interface PeriodicTask {
  * Housekeeping that any instance may do (e.g. deleting expired idempotency keys): each task is
  * idempotent, so several instances running it is harmless. Timers never keep the process alive, a
  * failing run is logged and retried at the next tick, a slow run is not overlapped, and `stop()`
- * waits for runs in flight.
+ * waits for runs in flight. The platform creates it with its own tasks; the composition root
+ * `add`s each context's before `start()`.
  */
 export class PeriodicTasks {
+  private readonly tasks: PeriodicTask[];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly running = new Map<PeriodicTask, Promise<unknown>>();
+  private started = false;
 
   constructor(
-    private readonly tasks: readonly PeriodicTask[],
+    tasks: readonly PeriodicTask[],
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.tasks = [...tasks];
+  }
+
+  /** Before `start()` only: a task added later would silently never run. */
+  add(...tasks: readonly PeriodicTask[]): this {
+    if (this.started) throw new Error(`periodic tasks already started; cannot add ${tasks.map((t) => t.name)}`);
+    this.tasks.push(...tasks);
+    return this;
+  }
+
+  /** The scheduled tasks' names (startup log, tests). */
+  get names(): string[] {
+    return this.tasks.map((t) => t.name);
+  }
 
   start(): void {
+    if (this.started) return; // a second start would double every timer
+    this.started = true;
     for (const task of this.tasks) {
       const timer = setInterval(() => this.runOnce(task), task.everyMs);
       timer.unref?.();

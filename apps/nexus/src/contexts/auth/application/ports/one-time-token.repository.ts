@@ -16,4 +16,6 @@ export interface OneTimeTokenRepository {
    * outstanding reset links once the password has changed). Returns how many it spent.
    */
   invalidateAll(userId: Uuid, purpose: OneTimeTokenPurpose, at: Timestamp): Promise<number>;
+  /** Deletes the tokens that expired or were used before `cutoff` (housekeeping). Returns how many. */
+  purgeSpentBefore(cutoff: Timestamp): Promise<number>;
 }

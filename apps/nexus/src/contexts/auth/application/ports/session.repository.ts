@@ -30,4 +30,9 @@ export interface SessionRepository {
    * stored revocation is never undone, even by a copy read before it was made.
    */
   save(session: Session): Promise<void>;
+  /**
+   * Deletes, with their whole refresh-token family, the sessions that expired or were revoked
+   * before `cutoff` (housekeeping; they can never be used again). Returns how many sessions went.
+   */
+  purgeEndedBefore(cutoff: Timestamp): Promise<number>;
 }

@@ -155,6 +155,18 @@ export class InMemorySessionRepository implements SessionRepository {
       tables.refreshFamily.set(session.refreshTokenHash, { sessionId: session.id, generation: session.generation });
     }
   }
+
+  async purgeEndedBefore(cutoff: Timestamp): Promise<number> {
+    const { sessions, refreshFamily } = this.store.tables;
+    const ended = new Set(
+      [...sessions.values()]
+        .filter((s) => s.expiresAt.isBefore(cutoff) || s.revokedAt?.isBefore(cutoff))
+        .map((s) => s.id as string),
+    );
+    for (const id of ended) sessions.delete(id);
+    for (const [hash, member] of refreshFamily) if (ended.has(member.sessionId)) refreshFamily.delete(hash);
+    return ended.size;
+  }
 }
 
 export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
@@ -179,5 +191,16 @@ export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
       spent += 1;
     }
     return spent;
+  }
+
+  async purgeSpentBefore(cutoff: Timestamp): Promise<number> {
+    const { oneTimeTokens } = this.store.tables;
+    let purged = 0;
+    for (const [hash, props] of oneTimeTokens) {
+      if (!props.expiresAt.isBefore(cutoff) && !props.usedAt?.isBefore(cutoff)) continue;
+      oneTimeTokens.delete(hash);
+      purged += 1;
+    }
+    return purged;
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
@@ -64,5 +64,17 @@ export class DrizzleOneTimeTokenRepository implements OneTimeTokenRepository {
         .returning({ id: oneTimeTokens.id }),
     );
     return spent.length;
+  }
+
+  async purgeSpentBefore(cutoff: Timestamp): Promise<number> {
+    const before = cutoff.toDate();
+    const purged = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .delete(oneTimeTokens)
+        .where(or(lt(oneTimeTokens.expiresAt, before), lt(oneTimeTokens.usedAt, before)))
+        .returning({ id: oneTimeTokens.id }),
+    );
+    return purged.length;
   }
 }

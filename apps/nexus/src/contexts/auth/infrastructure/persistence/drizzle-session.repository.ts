@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
@@ -78,5 +78,22 @@ export class DrizzleSessionRepository implements SessionRepository {
           .onConflictDoNothing({ target: refreshTokens.tokenHash });
       }),
     );
+  }
+
+  /**
+   * The family first, then the sessions, in one transaction. The set is stable: an ended session
+   * is never extended nor un-revoked, and a new revocation is dated now, after any cutoff.
+   */
+  async purgeEndedBefore(cutoff: Timestamp): Promise<number> {
+    const before = cutoff.toDate();
+    const ended = or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before));
+    const purged = await withDatabaseErrors(() =>
+      this.client.executor().transaction(async (tx) => {
+        const endedIds = tx.select({ id: sessions.id }).from(sessions).where(ended);
+        await tx.delete(refreshTokens).where(inArray(refreshTokens.sessionId, endedIds));
+        return tx.delete(sessions).where(ended).returning({ id: sessions.id });
+      }),
+    );
+    return purged.length;
   }
 }

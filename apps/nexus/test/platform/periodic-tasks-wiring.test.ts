@@ -1,0 +1,16 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
+import { createTestApp, type TestApp } from "../support/test-app";
+
+describe("periodic tasks of the composed application", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.dispose());
+
+  it("schedules the platform's idempotency purge and the auth context's purge", () => {
+    const names = t.app.container.resolve(PlatformTokens.PeriodicTasks).names;
+    expect(names).toEqual(["idempotency-keys.purge-expired", "auth.purge-expired"]);
+  });
+});
