@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { auditEntries } from "@/shared/infrastructure/audit/audit-entry.table";
-import { createWidgetsTable, widgets } from "@/shared/infrastructure/database/test-widgets.fixture";
 import { outboxEvents } from "@/shared/infrastructure/events/outbox-event.table";
 import { PlatformTokens as T } from "@/shared/infrastructure/platform.tokens";
 import { counterIncremented } from "../events/support/event-test-kit";
 import { createTestApp, type TestApp } from "../support/test-app";
+import { createWidgetsTable, widgets } from "../support/test-widgets";
 
 // The unit of work as the composition root wires it: a use case's writes, its audit entry and its
 // outbox event commit together or not at all.

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import { canonicalJson, type JsonValue } from "@/shared/infrastructure/json/canonical-json";
 import type { AuditEntry } from "./audit-entry";
-import { canonicalJson, type JsonValue } from "./canonical-json";
 
 /** prev_hash of the first entry of every chain. */
 export const GENESIS_HASH = "0".repeat(64);

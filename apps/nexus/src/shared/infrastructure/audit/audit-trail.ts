@@ -3,12 +3,12 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient, Db } from "@/shared/infrastructure/database/database-client";
 import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
+import { toJsonValue } from "@/shared/infrastructure/json/canonical-json";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
 import { redactSecrets } from "@/shared/infrastructure/secrets/redact-secrets";
 import type { AuditEntry, AuditEntryInput } from "./audit-entry";
 import { auditEntries, chainKeyExpr, GLOBAL_CHAIN } from "./audit-entry.table";
 import { computeAuditHash, GENESIS_HASH, type HashedAuditFields } from "./audit-hash";
-import { toJsonValue } from "./canonical-json";
 
 /**
  * Writes hash-chained audit entries. `record` enlists in the surrounding unit of work, so a use

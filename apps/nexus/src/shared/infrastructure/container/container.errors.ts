@@ -13,4 +13,6 @@ export const containerErrors = {
   scopedFromRoot: (name: string) =>
     new ContainerError(`Scoped token "${name}" cannot be resolved from the root container; create a scope`),
   disposed: () => new ContainerError("Container has been disposed"),
+  registerOnScope: (name: string) =>
+    new ContainerError(`Cannot register token "${name}" on a scope; register it on the root container`),
 };

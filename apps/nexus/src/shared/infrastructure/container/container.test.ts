@@ -44,6 +44,11 @@ describe("Container", () => {
     expect(() => c.singleton(Clock, () => ({ now: () => 2 }))).toThrow(/Duplicate registration for token "Clock"/);
   });
 
+  it("refuses registrations on a scope, naming the token", () => {
+    const scope = Container.create().createScope();
+    expect(() => scope.singleton(Clock, () => ({ now: () => 1 }))).toThrow(/Cannot register token "Clock" on a scope/);
+  });
+
   it("names the missing token and who required it", () => {
     const c = Container.create().singleton(Greeter, (r) => {
       const clock = r.resolve(Clock);

@@ -42,7 +42,7 @@ export class Container implements Resolver {
   }
 
   register<T>(token: Token<T>, provider: Provider<T>): this {
-    if (this.root) throw containerErrors.duplicate(`${token.name} (register on the root, not a scope)`);
+    if (this.root) throw containerErrors.registerOnScope(token.name);
     if (this.providers.has(token.key)) throw containerErrors.duplicate(token.name);
     this.providers.set(token.key, { ...(provider as Provider<unknown>), name: token.name });
     return this;

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { testConfig } from "../../../../test/support/test-config";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
+import { createWidgetsTable, widgets } from "../../../../test/support/test-widgets";
 import { waitUntil } from "../../../../test/support/wait";
 import { queryRows } from "./database-client";
 import { migrateDatabase } from "./migrate";
-import { createWidgetsTable, widgets } from "./test-widgets.fixture";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
-import { createWidgetsTable, widgets } from "./test-widgets.fixture";
+import { createWidgetsTable, widgets } from "../../../../test/support/test-widgets";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson, type JsonValue } from "@/shared/infrastructure/json/canonical-json";
 
 /**
  * SHA-256 (hex) of a request body in canonical form: JSON is re-serialised with sorted keys and no
@@ -12,19 +13,8 @@ export function fingerprintBody(body: string): string {
 function canonicalBody(body: string): string {
   if (body.trim() === "") return "";
   try {
-    return canonicalJson(JSON.parse(body));
+    return canonicalJson(JSON.parse(body) as JsonValue);
   } catch {
     return body;
   }
-}
-
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -3,7 +3,6 @@ import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Email } from "../../domain/email.value-object";
 import { Membership } from "../../domain/membership.entity";
-import { OneTimeToken } from "../../domain/one-time-token.entity";
 import { Role } from "../../domain/role.value-object";
 import { ensureCanAddMember } from "../../domain/role-management.rules";
 import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
@@ -16,6 +15,7 @@ import {
   type ValidationFailed,
 } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
+import { issueOneTimeToken } from "../issue-one-time-token";
 import { requireMembership } from "../organization-access";
 import { parseFields } from "../validation";
 
@@ -86,10 +86,8 @@ export class AddMemberUseCase {
     }
 
     const inviter = await this.deps.users.findById(input.actor.userId);
-    const rawToken = this.deps.secureTokens.generate();
-    const invitation = OneTimeToken.issue({
+    const { rawToken, token: invitation } = issueOneTimeToken(this.deps.secureTokens, {
       purpose: "invitation",
-      tokenHash: this.deps.secureTokens.hash(rawToken),
       userId: null,
       email,
       invitation: { organizationId: organization.id, role, invitedBy: input.actor.userId },

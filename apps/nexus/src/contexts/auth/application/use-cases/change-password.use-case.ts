@@ -4,7 +4,8 @@ import { Password } from "../../domain/password.value-object";
 import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { publishRevocations, revokeSessions } from "../revoke-sessions";
+import { applyNewPassword } from "../new-password";
+import { publishRevocations } from "../revoke-sessions";
 import { lockUnchangedCredentials } from "../verified-credentials";
 
 export interface ChangePasswordInput {
@@ -61,12 +62,12 @@ export class ChangePasswordUseCase {
       // A reset committed since the verify: "current" is no longer current, and must not win.
       const current = await lockUnchangedCredentials(this.deps.users, user.id, verifiedHash);
       if (!current) return null;
-      current.replacePasswordHash(passwordHash, now);
-      await this.deps.users.save(current);
-      // A reset link mailed before the change must not undo it (e.g. one requested by an attacker).
-      const resetLinksSpent = await this.deps.oneTimeTokens.invalidateAll(user.id, "password-reset", now);
-      const others = (await this.deps.sessions.listActiveByUser(user.id, now)).filter((s) => s.id !== actor.sessionId);
-      const ids = await revokeSessions(this.deps.sessions, others, "password-changed", now);
+      const { endedSessionIds, resetLinksSpent } = await applyNewPassword(this.deps, current, {
+        passwordHash,
+        reason: "password-changed",
+        keepSessionId: actor.sessionId,
+        now,
+      });
       await this.deps.audit.record({
         action: "auth.password.changed",
         outcome: "success",
@@ -74,10 +75,10 @@ export class ChangePasswordUseCase {
         actorId: actor.userId,
         resourceType: "user",
         resourceId: user.id,
-        metadata: { otherSessionsEnded: ids.length, resetLinksSpent },
+        metadata: { otherSessionsEnded: endedSessionIds.length, resetLinksSpent },
         ...auditOrigin(input.meta),
       });
-      return ids;
+      return endedSessionIds;
     });
     if (!ended) return this.failed(actor, user.id, "password-changed-meanwhile", input.meta);
     await publishRevocations(this.deps.revocations, ended);

@@ -1,8 +1,8 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
-import { OneTimeToken } from "../../domain/one-time-token.entity";
 import { auditOrigin, type RequestMeta } from "../actor";
 import type { AuthDeps } from "../auth-deps";
+import { issueOneTimeToken } from "../issue-one-time-token";
 
 export interface ForgotPasswordInput {
   readonly email: string;
@@ -21,10 +21,8 @@ export class ForgotPasswordUseCase {
     const user = await this.deps.users.findByEmail(email.value);
     if (!user) return ok(undefined);
 
-    const rawToken = this.deps.secureTokens.generate();
-    const token = OneTimeToken.issue({
+    const { rawToken, token } = issueOneTimeToken(this.deps.secureTokens, {
       purpose: "password-reset",
-      tokenHash: this.deps.secureTokens.hash(rawToken),
       userId: user.id,
       email: user.email,
       now: this.deps.clock.now(),

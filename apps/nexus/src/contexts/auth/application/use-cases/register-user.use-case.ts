@@ -1,12 +1,12 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
-import { OneTimeToken } from "../../domain/one-time-token.entity";
 import { Password } from "../../domain/password.value-object";
 import { PersonName } from "../../domain/person-name.value-object";
 import { User } from "../../domain/user.entity";
 import { auditOrigin, type RequestMeta } from "../actor";
 import type { ValidationFailed, WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
+import { issueOneTimeToken } from "../issue-one-time-token";
 import { parseFields } from "../validation";
 
 export interface RegisterUserInput {
@@ -65,10 +65,8 @@ export class RegisterUserUseCase {
     }
 
     const user = User.register({ email, name, passwordHash, now });
-    const rawToken = this.deps.secureTokens.generate();
-    const token = OneTimeToken.issue({
+    const { rawToken, token } = issueOneTimeToken(this.deps.secureTokens, {
       purpose: "email-verification",
-      tokenHash: this.deps.secureTokens.hash(rawToken),
       userId: user.id,
       email,
       now,

@@ -1,7 +1,7 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
-import { OneTimeToken } from "../../domain/one-time-token.entity";
 import type { AuthDeps } from "../auth-deps";
+import { issueOneTimeToken } from "../issue-one-time-token";
 
 export interface ResendVerificationInput {
   readonly email: string;
@@ -19,10 +19,8 @@ export class ResendVerificationUseCase {
     const user = await this.deps.users.findByEmail(email.value);
     if (!user || user.isEmailVerified) return ok(undefined);
 
-    const rawToken = this.deps.secureTokens.generate();
-    const token = OneTimeToken.issue({
+    const { rawToken, token } = issueOneTimeToken(this.deps.secureTokens, {
       purpose: "email-verification",
-      tokenHash: this.deps.secureTokens.hash(rawToken),
       userId: user.id,
       email: user.email,
       now: this.deps.clock.now(),

@@ -4,7 +4,8 @@ import { Password } from "../../domain/password.value-object";
 import { auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { publishRevocations, revokeSessions } from "../revoke-sessions";
+import { applyNewPassword } from "../new-password";
+import { publishRevocations } from "../revoke-sessions";
 import { auditTokenFailure } from "../token-failure-audit";
 
 export interface ResetPasswordInput {
@@ -31,9 +32,9 @@ type Deps = Pick<
 >;
 
 /**
- * `POST /auth/password/reset`: single-use 15-minute token; ends ALL sessions and spends every
- * other outstanding reset token of the user. The mailed link
- * proves the address, so an unverified email becomes verified, and a lockout is lifted.
+ * `POST /auth/password/reset`: single-use 15-minute token; a new password (`applyNewPassword`: ALL
+ * sessions end, every other reset link is spent). The mailed link proves the address, so an
+ * unverified email becomes verified, and a lockout is lifted.
  */
 export class ResetPasswordUseCase {
   constructor(private readonly deps: Deps) {}
@@ -58,14 +59,12 @@ export class ResetPasswordUseCase {
         const user = token.userId ? await this.deps.users.findById(token.userId) : null;
         if (!user) return err(INVALID_TOKEN);
 
-        user.replacePasswordHash(passwordHash, now);
-        user.verifyEmail(now);
-        await this.deps.users.save(user);
-        await this.deps.oneTimeTokens.save(token);
-        // Every other reset link mailed to this user is spent too: one reset, one password.
-        const resetLinksSpent = await this.deps.oneTimeTokens.invalidateAll(user.id, "password-reset", now);
-        const active = await this.deps.sessions.listActiveByUser(user.id, now);
-        const ids = await revokeSessions(this.deps.sessions, active, "password-reset", now);
+        await this.deps.oneTimeTokens.save(token); // spent first, so only the OTHER links count below
+        const { endedSessionIds, resetLinksSpent } = await applyNewPassword(this.deps, user, {
+          passwordHash,
+          reason: "password-reset",
+          now,
+        });
         await this.deps.audit.record({
           action: "auth.password.reset",
           outcome: "success",
@@ -73,10 +72,10 @@ export class ResetPasswordUseCase {
           actorId: user.id,
           resourceType: "user",
           resourceId: user.id,
-          metadata: { sessionsEnded: ids.length, resetLinksSpent },
+          metadata: { sessionsEnded: endedSessionIds.length, resetLinksSpent },
           ...auditOrigin(input.meta),
         });
-        return ok({ ids, email: user.email });
+        return ok({ ids: endedSessionIds, email: user.email });
       },
     );
     if (!result.ok) return this.failed(result.error, input.meta);

@@ -14,28 +14,23 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   constructor(private readonly client: DatabaseClient) {}
 
   async find(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
-    const [row] = await withDatabaseErrors(() =>
-      this.client
-        .executor()
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
-        .limit(1),
-    );
+    const [row] = await withDatabaseErrors(() => this.selectOne(organizationId, userId));
     return row ? toMembership(row) : null;
   }
 
+  /** As `find`, with a share lock until commit: a concurrent removal or role change waits for us. */
   async findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
-    const [row] = await withDatabaseErrors(() =>
-      this.client
-        .executor()
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
-        .limit(1)
-        .for("share"),
-    );
+    const [row] = await withDatabaseErrors(() => this.selectOne(organizationId, userId).for("share"));
     return row ? toMembership(row) : null;
+  }
+
+  private selectOne(organizationId: Uuid, userId: Uuid) {
+    return this.client
+      .executor()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+      .limit(1);
   }
 
   async listByUser(userId: Uuid): Promise<Membership[]> {
