@@ -26,6 +26,7 @@ describe("Timestamp", () => {
     "2024-01-01T10:60:00Z",
     "2024-01-01T10:00:00+24:00",
     "2024-01-01T10:00:00+01:60",
+    "0000-01-01T00:00:00Z", // PostgreSQL has no year 0
   ])("rejects %j (a field out of range, which Date.parse would roll over)", (value) => {
     expect(Timestamp.parse(value).ok).toBe(false);
   });
@@ -35,6 +36,7 @@ describe("Timestamp", () => {
       expect(Timestamp.parse(value).ok).toBe(true);
     }
     expect(Timestamp.parse("1900-02-29T00:00:00Z").ok).toBe(false);
+    expect(Timestamp.parse("0001-01-01T00:00:00Z").ok).toBe(true);
   });
 
   it("compares and shifts instants", () => {

@@ -62,7 +62,8 @@ export class Timestamp {
 
 /**
  * Date.parse rolls impossible fields over ("2025-02-30" becomes March 2, "T24:00" the next day), so
- * a typo would silently become another instant; each field is range-checked first.
+ * a typo would silently become another instant; each field is range-checked first. Year 0000 is
+ * refused: PostgreSQL has no year 0, so such an instant could never be stored or compared.
  */
 function hasValidFields(match: RegExpExecArray | null): boolean {
   if (!match) return false;
@@ -71,6 +72,7 @@ function hasValidFields(match: RegExpExecArray | null): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const daysInMonth = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return (
+    year >= 1 &&
     day >= 1 &&
     day <= daysInMonth &&
     field(4) <= 23 &&

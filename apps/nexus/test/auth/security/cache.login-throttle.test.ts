@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CacheLoginThrottle, lockDelayMs } from "@/contexts/auth/infrastructure/security/cache.login-throttle";
 import { InMemoryCache } from "@/shared/infrastructure/cache/in-memory.cache";
 import { RedisCache } from "@/shared/infrastructure/cache/redis.cache";
-import { createTestRedisConnection } from "../../support/test-redis";
+import { createTestRedisConnection, redisConfigured } from "../../support/test-redis";
 
 describe("lockDelayMs", () => {
   it("is free for 4 failures, then 30 s doubling per failure, capped at 15 min", () => {
@@ -50,7 +50,7 @@ describe("CacheLoginThrottle", () => {
   });
 });
 
-describe("CacheLoginThrottle on Redis", () => {
+describe.runIf(redisConfigured)("CacheLoginThrottle on Redis", () => {
   it("shares counters between instances and keeps e-mail addresses out of the keys", async () => {
     const redis = await createTestRedisConnection();
     try {

@@ -7,7 +7,7 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import { InMemoryCache } from "@/shared/infrastructure/cache/in-memory.cache";
 import { RedisCache } from "@/shared/infrastructure/cache/redis.cache";
 import { RedisConnection } from "@/shared/infrastructure/cache/redis-connection";
-import { createTestRedisConnection } from "../../support/test-redis";
+import { createTestRedisConnection, redisConfigured } from "../../support/test-redis";
 
 const TTL_SECONDS = 900;
 
@@ -54,7 +54,7 @@ describe("CacheSessionRevocationList on the in-process cache", () => {
   });
 });
 
-describe("CacheSessionRevocationList on Redis", () => {
+describe.runIf(redisConfigured)("CacheSessionRevocationList on Redis", () => {
   it("makes a revocation visible to every instance at once", async () => {
     const redis = await createTestRedisConnection();
     // A second instance: its own connection to the same Redis and key space.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import {
+  ConflictError,
+  InvalidDataError,
+  ServiceUnavailableError,
+} from "@/shared/infrastructure/errors/infrastructure.errors";
 import { translateDatabaseError } from "./database.errors";
 
 // Shapes as the drivers produce them: postgres.js PostgresError / connection errors, PGlite
@@ -30,6 +34,13 @@ describe("translateDatabaseError", () => {
     const error = translateDatabaseError(wrapped(driverError({ code })));
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect((error as ServiceUnavailableError).dependency).toBe("database");
+    expect((error as Error).message).not.toContain("secret_table");
+  });
+
+  it.each(["22008", "22021", "22P05", "22003", "22007"])("maps data exception %s to InvalidDataError", (code) => {
+    const error = translateDatabaseError(wrapped(driverError({ code })));
+    expect(error).toBeInstanceOf(InvalidDataError);
+    expect((error as InvalidDataError).sqlState).toBe(code);
     expect((error as Error).message).not.toContain("secret_table");
   });
 

@@ -1,4 +1,8 @@
-import { ConflictError, ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import {
+  ConflictError,
+  InvalidDataError,
+  ServiceUnavailableError,
+} from "@/shared/infrastructure/errors/infrastructure.errors";
 
 const CONFLICT_CODES = new Set(["23505", "23P01"]); // unique_violation, exclusion_violation
 const UNAVAILABLE_CODES = new Set([
@@ -35,12 +39,15 @@ interface DriverError {
  * driver errors (`DrizzleQueryError`), so the cause chain is searched. Never leaks SQL upward.
  */
 export function translateDatabaseError(error: unknown): unknown {
-  if (error instanceof ConflictError || error instanceof ServiceUnavailableError) return error;
+  if (error instanceof ConflictError || error instanceof ServiceUnavailableError || error instanceof InvalidDataError) {
+    return error;
+  }
   for (let e: unknown = error, depth = 0; isObject(e) && depth < 5; e = e.cause, depth++) {
     const code = typeof e.code === "string" ? e.code : undefined;
     if (code && CONFLICT_CODES.has(code)) {
       return new ConflictError(constraintOf(e), { cause: error });
     }
+    if (code && /^22[0-9A-Z]{3}$/.test(code)) return new InvalidDataError(code, { cause: error });
     if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) {
       return new ServiceUnavailableError("database", { cause: error });
     }

@@ -22,3 +22,17 @@ export class ConflictError extends Error {
     super(`conflict${constraint ? ` on ${constraint}` : ""}`, options);
   }
 }
+
+/**
+ * The database refused a value (SQLSTATE class 22, data exception: out of range, NUL byte, bad
+ * encoding). Input should have been validated at the edge; this is the last line of defence, a 4xx.
+ */
+export class InvalidDataError extends Error {
+  override readonly name = "InvalidDataError";
+  constructor(
+    readonly sqlState: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the database refused a value (SQLSTATE ${sqlState})`, options);
+  }
+}

@@ -25,6 +25,16 @@ describe("createErrorHandler", () => {
     expect(JSON.stringify(body)).not.toContain("db-3");
   });
 
+  it("maps a value the database refused (SQLSTATE 22xxx) to 422 invalid-value, not 500", async () => {
+    const driver = Object.assign(new Error('date/time field value out of range: "0000-01-01"'), { code: "22008" });
+    const res = await appThrowing(new Error("Failed query: select …", { cause: driver })).request("/boom");
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ code: "invalid-value", status: 422 });
+    expect(text).not.toMatch(/select|0000-01-01/);
+  });
+
   it("never returns a stack or the message of an unexpected error", async () => {
     const res = await appThrowing(new TypeError("cannot read 'secret' of undefined")).request("/boom");
     expect(res.status).toBe(500);

@@ -2,7 +2,11 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { translateDatabaseError } from "@/shared/infrastructure/database/database.errors";
-import { ConflictError, ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import {
+  ConflictError,
+  InvalidDataError,
+  ServiceUnavailableError,
+} from "@/shared/infrastructure/errors/infrastructure.errors";
 import type { Logger } from "@/shared/infrastructure/logging/logger";
 import type { AllowedMethods } from "./allowed-methods";
 import type { AppEnv } from "./app-env";
@@ -44,6 +48,15 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
         status: 409,
         code: "conflict",
         detail: "The request conflicts with the current state of the resource.",
+      });
+    }
+    if (translated instanceof InvalidDataError) {
+      // An edge validation is missing somewhere: worth a warning, never a 500 (SQLSTATE 22xxx).
+      logger.warn({ sqlState: translated.sqlState, route: c.req.routePath }, "database refused a request value");
+      return problemResponse(c, {
+        status: 422,
+        code: "invalid-value",
+        detail: "A value in the request is out of range or cannot be stored.",
       });
     }
     logger.error({ err: error }, "unhandled error");

@@ -20,6 +20,7 @@ import { requestContextMiddleware } from "./request-context.middleware";
 import { requestObserverMiddleware } from "./request-observer.middleware";
 import { requestScopeMiddleware } from "./request-scope.middleware";
 import { securityHeadersMiddleware } from "./security-headers.middleware";
+import { urlGuardMiddleware } from "./url-guard.middleware";
 import { validationHook } from "./validation-problem";
 
 export interface HttpAppDeps {
@@ -49,6 +50,7 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
   app.use(requestObserverMiddleware(logger, deps.metrics));
   app.use(securityHeadersMiddleware({ hsts: config.PUBLIC_BASE_URL.startsWith("https:") }));
   app.use(corsMiddleware(config.CORS_ORIGINS));
+  app.use(urlGuardMiddleware());
   app.use(bodyLimitMiddleware(config.BODY_LIMIT_BYTES));
   app.use(requestScopeMiddleware(deps.container, logger));
 

@@ -27,6 +27,11 @@ export const PROBLEM_CATALOG: Readonly<Record<string, ProblemTypeInfo>> = {
     status: 422,
     description: "Some fields are invalid. Each entry of `errors` has a JSON pointer to the field and a message.",
   },
+  "invalid-value": {
+    status: 422,
+    description:
+      "A value in the request is out of range or cannot be stored (e.g. a date outside years 0001–9999, a NUL character).",
+  },
   "rate-limited": {
     status: 429,
     description: "Too many requests. Wait for the number of seconds in Retry-After before trying again.",

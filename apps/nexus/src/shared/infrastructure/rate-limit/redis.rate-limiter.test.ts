@@ -6,18 +6,20 @@ import { describe, expect, it } from "vitest";
 import { RedisConnection } from "@/shared/infrastructure/cache/redis-connection";
 import { ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { describeRateLimiterContract } from "../../../../test/support/rate-limiter.contract";
-import { createTestRedisConnection } from "../../../../test/support/test-redis";
+import { createTestRedisConnection, redisConfigured } from "../../../../test/support/test-redis";
 import { RedisRateLimiter } from "./redis.rate-limiter";
 
 const APP_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const BUN = fileURLToPath(new URL("../../../../../../node_modules/.bin/bun", import.meta.url));
 
-describeRateLimiterContract("RedisRateLimiter", async () => {
-  const redis = await createTestRedisConnection();
-  return { limiter: new RedisRateLimiter(redis.connection), advance: () => {}, dispose: redis.dispose };
+describe.runIf(redisConfigured)("on Redis (REDIS_URL)", () => {
+  describeRateLimiterContract("RedisRateLimiter", async () => {
+    const redis = await createTestRedisConnection();
+    return { limiter: new RedisRateLimiter(redis.connection), advance: () => {}, dispose: redis.dispose };
+  });
 });
 
-describe("RedisRateLimiter across processes", () => {
+describe.runIf(redisConfigured)("RedisRateLimiter across processes", () => {
   it("enforces one limit shared by two processes", async () => {
     const redis = await createTestRedisConnection();
     const key = `shared:${randomUUID()}`;

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { InstantField } from "@/shared/infrastructure/http/instant-field";
 import { DateTimeSchema, IdField, IdSchema, pageOf } from "./common.schemas";
 
 export const AuditQuerySchema = z.object({
-  from: z.iso.datetime({ offset: true }).optional().openapi({ description: "Inclusive lower bound (RFC 3339)" }),
-  to: z.iso.datetime({ offset: true }).optional().openapi({ description: "Exclusive upper bound (RFC 3339)" }),
+  from: InstantField.optional().openapi({ description: "Inclusive lower bound (RFC 3339)" }),
+  to: InstantField.optional().openapi({ description: "Exclusive upper bound (RFC 3339)" }),
   action: z.string().max(100).optional().openapi({ example: "auth.login.succeeded" }),
   actorId: IdField.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
