@@ -1,3 +1,4 @@
+import { createProjectionsRebuild } from "@/contexts/bi/infrastructure/register-bi";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
@@ -59,6 +60,24 @@ export const cliCommands: readonly CliCommand[] = [
         }
         const count = await retryParked(client, eventId ? { id: eventId } : {});
         console.log(`${count} parked event(s) re-queued`);
+        return 0;
+      }),
+  },
+  {
+    name: "projections-rebuild",
+    summary: "rebuild BI's projections from the event log: every organization's, or the one whose id is given",
+    run: (config, [id]) =>
+      withDatabase(config, async (client) => {
+        if (id !== undefined && !Uuid.parse(id).ok) {
+          console.error(`"${id}" is not an organization id`);
+          return 1;
+        }
+        const rebuild = createProjectionsRebuild(client);
+        const organizations = id !== undefined ? [id] : await rebuild.organizations();
+        for (const organizationId of organizations) {
+          console.log(JSON.stringify(await rebuild.execute({ organizationId, actorId: null })));
+        }
+        console.log(`${organizations.length} organization(s) rebuilt`);
         return 0;
       }),
   },

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { registerAuth } from "@/contexts/auth/infrastructure/register-auth";
+import { registerBi } from "@/contexts/bi/infrastructure/register-bi";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { Container } from "@/shared/infrastructure/container/container";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
@@ -33,7 +34,8 @@ export async function createApplication(config: Config, options: { logger?: Logg
     // Each context's housekeeping joins the platform's own (idempotency keys) before start().
     container.resolve(PlatformTokens.PeriodicTasks).add(...auth.periodicTasks);
     // Other contexts receive `auth.guard` to protect their routes.
-    const modules = [platform, auth];
+    const bi = registerBi(container, auth.guard);
+    const modules = [platform, auth, bi];
 
     const http = createHttpApp({
       config,

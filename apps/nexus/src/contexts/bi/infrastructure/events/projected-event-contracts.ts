@@ -1,0 +1,15 @@
+import type { EventContract, IntegrationEvent } from "@/shared/infrastructure/events/integration-event";
+import { isProjectedType, type ProjectedEvent } from "../../application/projected-events";
+import { INTERIM_CONTRACTS } from "./interim-contracts";
+
+/** The publishers' contracts of every event BI projects, by type. */
+export const PROJECTED_CONTRACTS: ReadonlyMap<string, EventContract> = new Map(
+  INTERIM_CONTRACTS.map((c) => [c.type, c as EventContract]),
+);
+
+/** Validates a logged or delivered event against its publisher's schema (a mismatch is a bug: it throws). */
+export function parseProjectedEvent(event: IntegrationEvent): ProjectedEvent {
+  const contract = PROJECTED_CONTRACTS.get(event.type);
+  if (!contract || !isProjectedType(event.type)) throw new Error(`bi does not project ${event.type}`);
+  return { ...event, payload: contract.schema.parse(event.payload) } as ProjectedEvent;
+}

@@ -1,0 +1,31 @@
+/**
+ * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed with
+ * an apostrophe unless they are plain numbers, so an exported product name cannot execute anything.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function wantsCsv(accept: string | undefined): boolean {
+  return (accept ?? "").toLowerCase().includes("text/csv");
+}
+
+export function csvResponse(body: string, filename: string): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
