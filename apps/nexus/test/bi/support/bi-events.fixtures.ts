@@ -154,3 +154,9 @@ export function goodsReturned(
     lines,
   });
 }
+
+/** The same event for another organization (envelope, and payload for auth's organization events). */
+export function inOrganization(organizationId: string, event: ProjectedEvent): ProjectedEvent {
+  const payload = event.type.startsWith("auth.organization.") ? { ...event.payload, organizationId } : event.payload;
+  return { ...event, organizationId, payload } as ProjectedEvent;
+}

@@ -38,6 +38,18 @@ function aggregateOf(event: ProjectedEvent): string {
   return String(p.creditNoteId ?? p.invoiceId ?? p.orderId ?? p.organizationId ?? Uuid.generate());
 }
 
+/** Commits `event` to the outbox as its publisher would (a new event id), in a transaction of its own. */
+export function publishAs(bus: EventBus, event: ProjectedEvent): Promise<IntegrationEvent> {
+  return bus.uow.transaction(() =>
+    bus.outbox.publish(asPublished(event.type), {
+      organizationId: event.organizationId as Uuid | null,
+      aggregateId: aggregateOf(event) as Uuid,
+      payload: event.payload as unknown as Record<string, unknown>,
+      occurredAt: Timestamp.fromDate(new Date(event.occurredAt)),
+    }),
+  );
+}
+
 export async function createProjectionHarness(): Promise<ProjectionHarness> {
   const database = await createTestDatabase();
   const logger = createLogger(testConfig({ LOG_LEVEL: "silent" }));
@@ -48,15 +60,7 @@ export async function createProjectionHarness(): Promise<ProjectionHarness> {
     database,
     bus,
     reader: new DrizzleFactsReader(database.client),
-    publish: (event) =>
-      bus.uow.transaction(() =>
-        bus.outbox.publish(asPublished(event.type), {
-          organizationId: event.organizationId as Uuid | null,
-          aggregateId: aggregateOf(event) as Uuid,
-          payload: event.payload as unknown as Record<string, unknown>,
-          occurredAt: Timestamp.fromDate(new Date(event.occurredAt)),
-        }),
-      ),
+    publish: (event) => publishAs(bus, event),
     drain: () => bus.relay.drain(),
     rebuild: (organizationId) => rebuild.execute({ organizationId, actorId: null }),
     dump: (organizationId) => dumpProjections(database.client, organizationId),

@@ -1,11 +1,18 @@
+import { CreditNoteIssuedV1 } from "@/contexts/tax/contracts/credit-note-issued.event";
+import { InvoiceCancelledV1 } from "@/contexts/tax/contracts/invoice-cancelled.event";
+import { InvoiceIssuedV1 } from "@/contexts/tax/contracts/invoice-issued.event";
 import type { EventContract, IntegrationEvent } from "@/shared/infrastructure/events/integration-event";
 import { isProjectedType, type ProjectedEvent } from "../../application/projected-events";
 import { INTERIM_CONTRACTS } from "./interim-contracts";
 
 /** The publishers' contracts of every event BI projects, by type. */
-export const PROJECTED_CONTRACTS: ReadonlyMap<string, EventContract> = new Map(
-  INTERIM_CONTRACTS.map((c) => [c.type, c as EventContract]),
-);
+export const PROJECTED_CONTRACTS: ReadonlyMap<string, EventContract> = new Map([
+  ...INTERIM_CONTRACTS.map((c): [string, EventContract] => [c.type, c]),
+  ...[InvoiceIssuedV1, InvoiceCancelledV1, CreditNoteIssuedV1].map((c): [string, EventContract] => [
+    c.type,
+    c as EventContract,
+  ]),
+]);
 
 /** Validates a logged or delivered event against its publisher's schema (a mismatch is a bug: it throws). */
 export function parseProjectedEvent(event: IntegrationEvent): ProjectedEvent {

@@ -10,7 +10,9 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  // Money and quantities know their JSON form (a number of minor units, an exact decimal string).
+  const plain = typeof value === "object" && "toJSON" in value ? (value as { toJSON(): unknown }).toJSON() : value;
+  let text = typeof plain === "object" ? JSON.stringify(plain) : String(plain);
   if (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
