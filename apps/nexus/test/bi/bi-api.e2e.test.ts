@@ -1,9 +1,12 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
+import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { type AuthClient, readJson } from "../auth/e2e/support/auth-client";
 import { useAuthE2e } from "../auth/e2e/support/use-auth-e2e";
+import { waitUntil } from "../support/wait";
 import {
   BREAD,
   CAKE,
@@ -54,6 +57,19 @@ describe("bi HTTP API", () => {
       await publishAs(bus, inOrganization(org, event));
     }
     await bus.relay.drain();
+    // With SQS the relay only enqueued them: wait until the consumer has applied all four.
+    const database = e2e.app.app.container.resolve(PlatformTokens.Database);
+    await waitUntil(
+      async () => {
+        const [row] = await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from bi.applied_events where organization_id = ${org}`,
+        );
+        return row?.n === 4;
+      },
+      20_000,
+      "the four events applied",
+    );
   });
 
   it("answers KPIs to analysts, with money in minor units and quantities as strings", async () => {
