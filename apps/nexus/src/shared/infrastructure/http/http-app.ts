@@ -62,7 +62,7 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
   });
   registerMetricsRoute(app, deps.metrics);
   registerProblemPages(app, Object.assign({}, ...deps.controllers.map((c) => c.problemTypes ?? {})));
-  registerOpenApiRoutes(app);
+  registerOpenApiRoutes(app, { publicBaseUrl: config.PUBLIC_BASE_URL });
   for (const middleware of deps.apiMiddleware ?? []) app.use("/api/*", middleware);
   for (const controller of deps.controllers) controller.register(app);
 

@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
+import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
+import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
 import type { DevMailboxMailer } from "./dev-mailbox.mailer";
 
 const MailboxQuery = z.object({
@@ -22,6 +24,8 @@ const MailboxMessage = z
 const listMailbox = createRoute({
   method: "get",
   path: "/dev/mailbox",
+  operationId: "listDevMailbox",
+  security: [],
   tags: ["dev"],
   summary: "Mail captured by the development mailbox, newest first (not available in production)",
   request: { query: MailboxQuery },
@@ -30,6 +34,7 @@ const listMailbox = createRoute({
       description: "Captured messages",
       content: { "application/json": { schema: z.object({ items: z.array(MailboxMessage) }) } },
     },
+    ...problemResponses(400, 422),
   },
 });
 
@@ -38,6 +43,7 @@ export class DevMailboxController implements Controller {
   constructor(private readonly mailbox: DevMailboxMailer) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
+    declareApiTags(app, [{ name: "dev", description: "Development helpers; never served in production" }]);
     app.openapi(listMailbox, async (c) => {
       const { to, limit } = c.req.valid("query");
       const messages = await this.mailbox.list({ limit, ...(to === undefined ? {} : { to }) });

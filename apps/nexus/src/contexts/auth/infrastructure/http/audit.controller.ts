@@ -16,6 +16,7 @@ import { jsonResponse } from "./route-parts";
 const list = createRoute({
   method: "get",
   path: "/api/v1/audit",
+  operationId: "listAuditEntries",
   tags: ["audit"],
   summary: "The organization's audit trail, newest first (owner, admin)",
   security: BEARER_AUTH,
@@ -26,6 +27,7 @@ const list = createRoute({
 const verify = createRoute({
   method: "get",
   path: "/api/v1/audit/verify",
+  operationId: "verifyAuditChain",
   tags: ["audit"],
   summary: "Recompute the organization's hash chain (owner, admin)",
   security: BEARER_AUTH,

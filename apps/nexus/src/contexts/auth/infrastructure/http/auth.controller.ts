@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { map } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
+import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
 import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
 import type { GetMeUseCase } from "../../application/use-cases/get-me.use-case";
 import type { LoginUseCase } from "../../application/use-cases/login.use-case";
@@ -9,6 +10,7 @@ import type { RefreshTokensUseCase } from "../../application/use-cases/refresh-t
 import type { RegisterUserUseCase } from "../../application/use-cases/register-user.use-case";
 import type { SwitchOrganizationUseCase } from "../../application/use-cases/switch-organization.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
+import { AUTH_API_TAGS } from "./auth.api-tags";
 import {
   AcceptedSchema,
   LoginBody,
@@ -42,6 +44,8 @@ export const REGISTER_ACCEPTED = {
 const register = createRoute({
   method: "post",
   path: "/api/v1/auth/register",
+  operationId: "register",
+  security: [],
   tags: ["auth"],
   summary: "Create an account (sends a verification mail)",
   description: "Answers 202 with the same body whether or not the email already has an account.",
@@ -52,6 +56,8 @@ const register = createRoute({
 const login = createRoute({
   method: "post",
   path: "/api/v1/auth/login",
+  operationId: "login",
+  security: [],
   tags: ["auth"],
   summary: "Sign in with email and password",
   description:
@@ -67,6 +73,8 @@ const login = createRoute({
 const refresh = createRoute({
   method: "post",
   path: "/api/v1/auth/refresh",
+  operationId: "refreshTokens",
+  security: [],
   tags: ["auth"],
   summary: "Rotate the refresh token and get a new access token",
   description: "Presenting an already-rotated refresh token ends the whole session (401 `reuse-detected`).",
@@ -77,6 +85,7 @@ const refresh = createRoute({
 const me = createRoute({
   method: "get",
   path: "/api/v1/auth/me",
+  operationId: "getMe",
   tags: ["auth"],
   summary: "The signed-in user, their organizations and the session's current organization",
   security: BEARER_AUTH,
@@ -86,6 +95,7 @@ const me = createRoute({
 const switchOrganization = createRoute({
   method: "post",
   path: "/api/v1/auth/switch-organization",
+  operationId: "switchOrganization",
   tags: ["auth"],
   summary: "Move this session to another of your organizations (rotates the refresh token)",
   security: BEARER_AUTH,
@@ -103,6 +113,7 @@ export class AuthController implements Controller {
   constructor(private readonly deps: AuthControllerDeps) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
+    declareApiTags(app, AUTH_API_TAGS);
     const { guard } = this.deps;
 
     app.openapi(register, async (c) => {

@@ -21,6 +21,8 @@ export const RESEND_ACCEPTED = {
 const verify = createRoute({
   method: "post",
   path: "/api/v1/auth/email/verify",
+  operationId: "verifyEmail",
+  security: [],
   tags: ["auth"],
   summary: "Verify an email address with the token from the verification mail",
   request: jsonBody(VerifyEmailBody),
@@ -30,6 +32,8 @@ const verify = createRoute({
 const resend = createRoute({
   method: "post",
   path: "/api/v1/auth/email/resend",
+  operationId: "resendVerificationEmail",
+  security: [],
   tags: ["auth"],
   summary: "Send a new verification mail",
   description: "Always 202 with the same body, so it cannot tell whether an account exists.",

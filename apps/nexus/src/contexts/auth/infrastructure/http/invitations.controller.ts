@@ -16,6 +16,7 @@ export interface InvitationsControllerDeps {
 const accept = createRoute({
   method: "post",
   path: "/api/v1/invitations/accept",
+  operationId: "acceptInvitation",
   tags: ["members"],
   summary: "Accept an invitation (signed in as the invited email)",
   description:

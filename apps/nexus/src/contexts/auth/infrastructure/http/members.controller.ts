@@ -34,6 +34,7 @@ const MEMBER_ERRORS = { "not-found": 404, forbidden: 403, "already-member": 409,
 const list = createRoute({
   method: "get",
   path: "/api/v1/organizations/{id}/members",
+  operationId: "listMembers",
   tags: ["members"],
   summary: "Members of one of your organizations",
   description: "Another organization's members answer 404, as if it did not exist.",
@@ -45,6 +46,7 @@ const list = createRoute({
 const add = createRoute({
   method: "post",
   path: "/api/v1/organizations/{id}/members",
+  operationId: "addMember",
   tags: ["members"],
   summary: "Add a registered user, or mail an invitation to any other address (owner, admin)",
   description: "Only an owner can grant `owner`. An invitation is accepted with `POST /invitations/accept`.",
@@ -60,6 +62,7 @@ const add = createRoute({
 const changeRole = createRoute({
   method: "patch",
   path: "/api/v1/organizations/{id}/members/{userId}",
+  operationId: "changeMemberRole",
   tags: ["members"],
   summary: "Change a member's role (owner, admin; only owners manage owners)",
   description: "The last owner cannot be demoted (409 `last-owner`). A demoted member's sessions there end at once.",
@@ -71,6 +74,7 @@ const changeRole = createRoute({
 const remove = createRoute({
   method: "delete",
   path: "/api/v1/organizations/{id}/members/{userId}",
+  operationId: "removeMember",
   tags: ["members"],
   summary: "Remove a member, or leave (your own userId)",
   description: "The last owner can neither leave nor be removed (409 `last-owner`).",

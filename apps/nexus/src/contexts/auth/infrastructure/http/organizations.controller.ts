@@ -20,6 +20,7 @@ export interface OrganizationsControllerDeps {
 const create = createRoute({
   method: "post",
   path: "/api/v1/organizations",
+  operationId: "createOrganization",
   tags: ["organizations"],
   summary: "Create an organization; the caller becomes its owner",
   description: "The session keeps acting where it was: `POST /auth/switch-organization` to act in the new one.",
@@ -31,6 +32,7 @@ const create = createRoute({
 const list = createRoute({
   method: "get",
   path: "/api/v1/organizations",
+  operationId: "listMyOrganizations",
   tags: ["organizations"],
   summary: "The caller's organizations with the caller's role in each",
   security: BEARER_AUTH,

@@ -26,6 +26,7 @@ export const FORGOT_ACCEPTED = {
 const change = createRoute({
   method: "post",
   path: "/api/v1/auth/password/change",
+  operationId: "changePassword",
   tags: ["password"],
   summary: "Change the password (ends every other session)",
   security: BEARER_AUTH,
@@ -36,6 +37,8 @@ const change = createRoute({
 const forgot = createRoute({
   method: "post",
   path: "/api/v1/auth/password/forgot",
+  operationId: "forgotPassword",
+  security: [],
   tags: ["password"],
   summary: "Mail a password reset link",
   description: "Always 202 with the same body, so it cannot tell whether an account exists.",
@@ -46,6 +49,8 @@ const forgot = createRoute({
 const reset = createRoute({
   method: "post",
   path: "/api/v1/auth/password/reset",
+  operationId: "resetPassword",
+  security: [],
   tags: ["password"],
   summary: "Set a new password with the mailed token (ends every session)",
   request: jsonBody(ResetPasswordBody),

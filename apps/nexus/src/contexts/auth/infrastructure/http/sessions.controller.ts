@@ -31,6 +31,7 @@ export interface SessionsControllerDeps {
 const logout = createRoute({
   method: "post",
   path: "/api/v1/auth/logout",
+  operationId: "logout",
   tags: ["sessions"],
   summary: "End the current session",
   security: BEARER_AUTH,
@@ -40,6 +41,7 @@ const logout = createRoute({
 const logoutAll = createRoute({
   method: "post",
   path: "/api/v1/auth/logout-all",
+  operationId: "logoutAll",
   tags: ["sessions"],
   summary: "End every session of the caller, this one included",
   security: BEARER_AUTH,
@@ -49,6 +51,7 @@ const logoutAll = createRoute({
 const list = createRoute({
   method: "get",
   path: "/api/v1/auth/sessions",
+  operationId: "listSessions",
   tags: ["sessions"],
   summary: "The caller's active sessions, most recently used first",
   security: BEARER_AUTH,
@@ -58,6 +61,7 @@ const list = createRoute({
 const revoke = createRoute({
   method: "delete",
   path: "/api/v1/auth/sessions/{id}",
+  operationId: "revokeSession",
   tags: ["sessions"],
   summary: "End one of the caller's sessions (its tokens stop working within a second)",
   security: BEARER_AUTH,
