@@ -291,6 +291,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bi/freshness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the projections last applied an event, and how late it was */
+        get: operations["getBiFreshness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bi/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KPIs of a period (analyst and up) */
+        get: operations["getBiKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bi/products/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products ranked by revenue, units sold or gross margin */
+        get: operations["getBiProductRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bi/projections/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild this organization's projections from the event log (admin and up) */
+        post: operations["rebuildBiProjections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bi/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One metric per day, ISO week or month of the organization's calendar, zero-filled */
+        get: operations["getBiTimeSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bi/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: `changed` each time the organization's projections change */
+        get: operations["streamBiUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -467,6 +569,128 @@ export interface components {
              */
             firstBrokenId: string | null;
             valid: boolean;
+        };
+        BiFreshness: {
+            ageMs: number | null;
+            lagMs: number | null;
+            lastAppliedAt: string | null;
+            lastEventAt: string | null;
+            rebuiltAt: string | null;
+        };
+        BiKpis: {
+            /** @description revenueGross / invoiceCount, half-to-even */
+            averageTicket: number | null;
+            /** @description Minor units of the organization's currency */
+            costOfGoodsSold: number;
+            /** @example EUR */
+            currency: string | null;
+            /**
+             * @description A day of the organization's calendar (YYYY-MM-DD), inclusive
+             * @example 2026-03-01
+             */
+            from: string;
+            /** @description Minor units of the organization's currency */
+            grossMargin: number;
+            /**
+             * @description grossMargin / revenueNet × 100, half-to-even to 2 decimals
+             * @example 41.27
+             */
+            grossMarginPct: string | null;
+            invoiceCount: number;
+            /** @description Minor units of the organization's currency */
+            productionCost: number;
+            /** @description Minor units of the organization's currency */
+            revenueGross: number;
+            /** @description Minor units of the organization's currency */
+            revenueNet: number;
+            /** @description Minor units of the organization's currency */
+            taxTotal: number;
+            /** @example Europe/Lisbon */
+            timezone: string;
+            /**
+             * @description A day of the organization's calendar (YYYY-MM-DD), inclusive
+             * @example 2026-03-01
+             */
+            to: string;
+            /**
+             * @description Exact decimal
+             * @example 12.5
+             */
+            unitsProduced: string;
+            /**
+             * @description Exact decimal
+             * @example 12.5
+             */
+            unitsSold: string;
+        };
+        BiProductRanking: {
+            /** @enum {string} */
+            by: "revenue" | "units" | "margin";
+            /** @example EUR */
+            currency: string | null;
+            /**
+             * @description A day of the organization's calendar (YYYY-MM-DD), inclusive
+             * @example 2026-03-01
+             */
+            from: string;
+            items: {
+                /** @description Minor units of the organization's currency */
+                costOfGoodsSold: number;
+                /** @description Minor units of the organization's currency */
+                grossMargin: number;
+                name: string | null;
+                productId: string;
+                rank: number;
+                /** @description Minor units of the organization's currency */
+                revenueNet: number;
+                sku: string | null;
+                unit: string | null;
+                /**
+                 * @description Exact decimal
+                 * @example 12.5
+                 */
+                unitsSold: string;
+            }[];
+            /** @example Europe/Lisbon */
+            timezone: string;
+            /**
+             * @description A day of the organization's calendar (YYYY-MM-DD), inclusive
+             * @example 2026-03-01
+             */
+            to: string;
+        };
+        BiRebuild: {
+            durationMs: number;
+            eventsApplied: number;
+            organizationId: string;
+        };
+        BiTimeSeries: {
+            /** @example EUR */
+            currency: string | null;
+            /**
+             * @description A day of the organization's calendar (YYYY-MM-DD), inclusive
+             * @example 2026-03-01
+             */
+            from: string;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            /** @enum {string} */
+            metric: "revenueNet" | "taxTotal" | "revenueGross" | "invoiceCount" | "averageTicket" | "unitsSold" | "unitsProduced" | "productionCost" | "costOfGoodsSold" | "grossMargin" | "grossMarginPct";
+            points: {
+                /**
+                 * @description First day of the bucket (the ISO Monday for weeks)
+                 * @example 2026-03-01
+                 */
+                bucket: string;
+                value: number | string | null;
+            }[];
+            /** @example Europe/Lisbon */
+            timezone: string;
+            /**
+             * @description A day of the organization's calendar (YYYY-MM-DD), inclusive
+             * @example 2026-03-01
+             */
+            to: string;
         };
         ChangeMemberRoleRequest: {
             role: components["schemas"]["Role"];
@@ -1551,6 +1775,282 @@ export interface operations {
             };
             /** @description Validation failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBiFreshness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Freshness */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiFreshness"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBiKpis: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 29 days before `to`) */
+                from?: string;
+                /** @description Last day (default: today in the organization's time zone) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period's KPIs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiKpis"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBiProductRanking: {
+        parameters: {
+            query?: {
+                by?: "revenue" | "units" | "margin";
+                /** @description First day (default: 29 days before `to`) */
+                from?: string;
+                limit?: number;
+                /** @description Last day (default: today in the organization's time zone) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranking (JSON, or CSV with Accept: text/csv — audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiProductRanking"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rebuildBiProjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rebuilt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiRebuild"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBiTimeSeries: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 29 days before `to`) */
+                from?: string;
+                granularity?: "day" | "week" | "month";
+                metric?: "revenueNet" | "taxTotal" | "revenueGross" | "invoiceCount" | "averageTicket" | "unitsSold" | "unitsProduced" | "productionCost" | "costOfGoodsSold" | "grossMargin" | "grossMarginPct";
+                /** @description Last day (default: today in the organization's time zone) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series (JSON, or CSV with Accept: text/csv — audited) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BiTimeSeries"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamBiUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

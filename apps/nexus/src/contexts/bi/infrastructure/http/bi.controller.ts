@@ -5,6 +5,7 @@ import { type AuthGuard, BEARER_AUTH } from "@/contexts/auth/contracts/auth-guar
 import { ok } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
+import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
 import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
 import { respond } from "@/shared/infrastructure/http/result-response";
 import { BI_ERRORS } from "../../application/bi.errors";
@@ -42,6 +43,7 @@ const kpis = createRoute({
   ...base,
   method: "get",
   path: "/api/v1/bi/kpis",
+  operationId: "getBiKpis",
   summary: "KPIs of a period (analyst and up)",
   request: { query: PeriodQuerySchema },
   responses: { 200: json(KpisSchema, "The period's KPIs"), ...problemResponses(401, 403, 422) },
@@ -50,6 +52,7 @@ const timeSeries = createRoute({
   ...base,
   method: "get",
   path: "/api/v1/bi/timeseries",
+  operationId: "getBiTimeSeries",
   summary: "One metric per day, ISO week or month of the organization's calendar, zero-filled",
   request: { query: TimeSeriesQuerySchema },
   responses: { 200: jsonOrCsv(TimeSeriesSchema, "The series"), ...problemResponses(401, 403, 422) },
@@ -58,6 +61,7 @@ const ranking = createRoute({
   ...base,
   method: "get",
   path: "/api/v1/bi/products/ranking",
+  operationId: "getBiProductRanking",
   summary: "Products ranked by revenue, units sold or gross margin",
   request: { query: RankingQuerySchema },
   responses: { 200: jsonOrCsv(RankingSchema, "The ranking"), ...problemResponses(401, 403, 422) },
@@ -66,6 +70,7 @@ const freshness = createRoute({
   ...base,
   method: "get",
   path: "/api/v1/bi/freshness",
+  operationId: "getBiFreshness",
   summary: "When the projections last applied an event, and how late it was",
   responses: { 200: json(FreshnessSchema, "Freshness"), ...problemResponses(401, 403) },
 });
@@ -73,6 +78,7 @@ const rebuild = createRoute({
   ...base,
   method: "post",
   path: "/api/v1/bi/projections/rebuild",
+  operationId: "rebuildBiProjections",
   summary: "Rebuild this organization's projections from the event log (admin and up)",
   responses: { 200: json(RebuildSchema, "Rebuilt"), ...problemResponses(401, 403) },
 });
@@ -80,6 +86,7 @@ const updates = createRoute({
   ...base,
   method: "get",
   path: "/api/v1/bi/updates",
+  operationId: "streamBiUpdates",
   summary: "Server-sent events: `changed` each time the organization's projections change",
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" as const } } } },
@@ -105,6 +112,7 @@ export class BiController implements Controller {
 
   register(app: OpenAPIHono<AppEnv>): void {
     const { guard } = this.deps;
+    declareApiTags(app, [{ name: "bi", description: "KPIs, time series, rankings and the dashboard's live updates" }]);
     const readers = { middleware: [guard.requirePermission("bi:read")] };
     const admins = { middleware: [guard.requirePermission("bi:admin")] };
 
