@@ -1,4 +1,5 @@
 import { createProjectionsRebuild } from "@/contexts/bi/infrastructure/register-bi";
+import { DrizzleProductionReadModel } from "@/contexts/production/infrastructure/persistence/drizzle-production.read-model";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
@@ -42,6 +43,25 @@ export const cliCommands: readonly CliCommand[] = [
         const report = await verifyAuditChain(client, {});
         console.log(JSON.stringify(report));
         return report.valid ? 0 : 1;
+      }),
+  },
+  {
+    name: "stock-verify",
+    summary: "check every item's stock ledger against its stock and lots; exit 1 naming each item that disagrees",
+    run: (config) =>
+      withDatabase(config, async (client) => {
+        const report = await new DrizzleProductionReadModel(client).verifyStock();
+        for (const d of report.discrepancies) {
+          console.error(`${d.itemKind} ${d.itemId} (organization ${d.organizationId}): ${d.detail}`);
+        }
+        console.log(
+          JSON.stringify({
+            valid: report.discrepancies.length === 0,
+            checkedItems: report.checkedItems,
+            discrepancies: report.discrepancies.length,
+          }),
+        );
+        return report.discrepancies.length === 0 ? 0 : 1;
       }),
   },
   {

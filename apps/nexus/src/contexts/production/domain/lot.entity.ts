@@ -171,11 +171,13 @@ export class Lot {
         available: remainingQuantity.toString(),
       });
     }
-    // Rounding up several partial takes could overdraw the value by a few minor units: capped, so
-    // the lot's value never goes negative and the last take still carries exactly what is left.
-    const value = quantity.equals(remainingQuantity)
-      ? remainingValue
-      : minMoney(this.unitCost.valueOf(quantity), remainingValue);
+    // A take is a slice of the lot (ADR 0009): valueOf(taken so far + q) − valueOf(taken so far), so
+    // the slices telescope to the total. Returns and surpluses can move the lot off that line; then the
+    // piece is valued alone. Capped at what is left, and the take that empties the lot takes the rest.
+    const before = this.props.quantity.subtract(remainingQuantity);
+    const onTheLine = !before.isNegative() && before.add(quantity).compare(this.props.quantity) <= 0;
+    const piece = onTheLine ? this.unitCost.valueOfSlice(before, quantity) : this.unitCost.valueOf(quantity);
+    const value = quantity.equals(remainingQuantity) ? remainingValue : minMoney(piece, remainingValue);
     this.props = {
       ...this.props,
       remainingQuantity: remainingQuantity.subtract(quantity),

@@ -1,0 +1,63 @@
+import type { Result } from "@/shared/domain/result";
+import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { GoodsReturnedV1 } from "../../contracts/goods-returned.event";
+import type { GoodsShippedV1 } from "../../contracts/goods-shipped.event";
+import type { OrderCompletedV1 } from "../../contracts/order-completed.event";
+import type { CalendarDate } from "../../domain/calendar-date.value-object";
+
+/**
+ * Runs a use case's writes, audit entries and events in one transaction. An error Result rolls
+ * everything back (a failed use case changes nothing); a throw does too.
+ */
+export interface ProductionUnitOfWork {
+  run<R extends Result<unknown, unknown>>(work: () => Promise<R>): Promise<R>;
+}
+
+export type ProductionAuditAction =
+  | "production.ingredient.created"
+  | "production.ingredient.updated"
+  | "production.product.created"
+  | "production.product.updated"
+  | "production.recipe.defined"
+  | "production.stock.received"
+  | "production.stock.adjusted"
+  | "production.order.planned"
+  | "production.order.started"
+  | "production.order.completed"
+  | "production.order.cancelled"
+  | "production.sale.recorded"
+  | "production.sale.reversed"
+  | "production.sale.restocked"
+  | "production.lot.traced";
+
+export interface ProductionAuditEntry {
+  readonly action: ProductionAuditAction;
+  readonly organizationId: Uuid;
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly metadata?: Record<string, unknown>;
+  /** Event-driven writes have no user: they are recorded as the system. */
+  readonly system?: boolean;
+}
+
+export interface ProductionAuditLog {
+  /** Joins the current unit of work. The actor is the request's verified caller. */
+  record(entry: ProductionAuditEntry): Promise<void>;
+}
+
+/** Integration events, written to the outbox inside the current unit of work. */
+export interface ProductionEvents {
+  orderCompleted(organizationId: Uuid, payload: OrderCompletedV1): Promise<void>;
+  goodsShipped(organizationId: Uuid, payload: GoodsShippedV1): Promise<void>;
+  goodsReturned(organizationId: Uuid, payload: GoodsReturnedV1): Promise<void>;
+}
+
+export interface Clock {
+  now(): Timestamp;
+}
+
+/** The organization's calendar: which day it is there (expiry and FEFO work in local days). */
+export interface OrganizationCalendar {
+  today(organizationId: Uuid, now: Timestamp): Promise<CalendarDate>;
+}

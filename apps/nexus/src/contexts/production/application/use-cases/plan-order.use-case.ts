@@ -1,0 +1,57 @@
+import { err, ok, type Result } from "@/shared/domain/result";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { ProductionOrder } from "../../domain/production-order.entity";
+import { InputParser } from "../input-parsing";
+import { type NoRecipe, type NotFound, noRecipe, notFound, type ValidationFailed } from "../production.errors";
+import { type OrderView, orderView } from "../production.views";
+import type { ProductionDeps } from "../production-deps";
+
+export interface PlanOrderInput {
+  readonly organizationId: Uuid;
+  readonly productId: Uuid;
+  readonly quantity: string;
+  readonly plannedFor: string;
+}
+
+type Deps = Pick<ProductionDeps, "products" | "recipes" | "orders" | "unitOfWork" | "audit" | "clock">;
+
+/** `POST /production/orders` → planned, pinned to the product's current recipe version. */
+export class PlanOrderUseCase {
+  constructor(private readonly deps: Deps) {}
+
+  async execute(input: PlanOrderInput): Promise<Result<OrderView, ValidationFailed | NotFound | NoRecipe>> {
+    const parse = new InputParser();
+    const quantity = parse.quantity(input.quantity, "/quantity");
+    const plannedFor = parse.date(input.plannedFor, "/plannedFor");
+    const parsed = parse.result(null);
+    if (!parsed.ok) return parsed;
+
+    return this.deps.unitOfWork.run(async () => {
+      const { organizationId, productId } = input;
+      const product = await this.deps.products.findById(organizationId, productId);
+      if (!product) return err(notFound("product"));
+      const recipe = await this.deps.recipes.findCurrent(organizationId, productId);
+      if (!recipe) return err(noRecipe());
+      const order = ProductionOrder.plan({
+        organizationId,
+        productId,
+        recipeId: recipe.id,
+        recipeVersion: recipe.props.version,
+        quantity,
+        plannedFor,
+        now: this.deps.clock.now(),
+      });
+      if (!order.ok) return order;
+      await this.deps.orders.save(order.value);
+      const view = orderView(order.value);
+      await this.deps.audit.record({
+        action: "production.order.planned",
+        organizationId,
+        resourceType: "production-order",
+        resourceId: view.id,
+        metadata: { productId, quantity: view.quantity, plannedFor, recipeVersion: view.recipeVersion },
+      });
+      return ok(view);
+    });
+  }
+}

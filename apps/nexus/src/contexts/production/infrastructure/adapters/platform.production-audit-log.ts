@@ -1,0 +1,23 @@
+import type { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
+import type { ProductionAuditEntry, ProductionAuditLog } from "../../application/ports/production-services.port";
+
+/** Production's audit port over the hash-chained platform trail; always inside the use case's transaction. */
+export class PlatformProductionAuditLog implements ProductionAuditLog {
+  constructor(
+    private readonly trail: AuditTrail,
+    private readonly client: DatabaseClient,
+  ) {}
+
+  async record(entry: ProductionAuditEntry): Promise<void> {
+    if (!currentTransaction(this.client))
+      throw new Error(`audit.record(${entry.action}) called outside a unit of work`);
+    const { system, ...rest } = entry;
+    await this.trail.record({
+      ...rest,
+      outcome: "success",
+      ...(system ? { actorId: null, actorType: "system" as const } : {}),
+    });
+  }
+}

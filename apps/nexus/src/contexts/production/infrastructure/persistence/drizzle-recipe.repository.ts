@@ -1,0 +1,61 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import type { RecipeRepository } from "../../application/ports/catalog.repositories";
+import type { Recipe } from "../../domain/recipe.entity";
+import { products } from "./product.table";
+import { recipeRow, toRecipe } from "./production.mappers";
+import { recipes } from "./recipe.table";
+
+/** Versions live in `production.recipes`; `products.recipe_version` names the current one. */
+export class DrizzleRecipeRepository implements RecipeRepository {
+  constructor(private readonly client: DatabaseClient) {}
+
+  async findCurrent(organizationId: Uuid, productId: Uuid): Promise<Recipe | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select({ recipe: recipes })
+        .from(products)
+        .innerJoin(recipes, and(eq(recipes.productId, products.id), eq(recipes.version, products.recipeVersion)))
+        .where(and(eq(products.organizationId, organizationId), eq(products.id, productId))),
+    );
+    return row ? toRecipe(row.recipe) : null;
+  }
+
+  async findById(organizationId: Uuid, id: Uuid): Promise<Recipe | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(recipes)
+        .where(and(eq(recipes.organizationId, organizationId), eq(recipes.id, id))),
+    );
+    return row ? toRecipe(row) : null;
+  }
+
+  async listVersions(organizationId: Uuid, productId: Uuid): Promise<Recipe[]> {
+    const rows = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(recipes)
+        .where(and(eq(recipes.organizationId, organizationId), eq(recipes.productId, productId)))
+        .orderBy(asc(recipes.version)),
+    );
+    return rows.map(toRecipe);
+  }
+
+  async add(recipe: Recipe): Promise<void> {
+    const db = this.client.executor();
+    const p = recipe.props;
+    await withDatabaseErrors(async () => {
+      await db.insert(recipes).values(recipeRow(recipe));
+      await db
+        .update(products)
+        .set({ recipeVersion: p.version })
+        .where(and(eq(products.organizationId, p.organizationId), eq(products.id, p.productId)));
+    });
+  }
+}
