@@ -145,6 +145,33 @@ describe("bi HTTP API", () => {
     expect(body.lagMs).toEqual(expect.any(Number));
   });
 
+  it("streams a `changed` event when new events are applied", async () => {
+    const response = await get("/updates", analystToken, { accept: "text/event-stream" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = (response.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    const next = async (pattern: RegExp) => {
+      while (!pattern.test(received)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${pattern}`);
+        received += value;
+      }
+    };
+    await next(/event: ready/);
+    const bus = e2e.app.app.container.resolve(PlatformTokens.EventBus);
+    await publishAs(
+      bus,
+      inOrganization(
+        owner.organizationId,
+        invoiceIssued("2026-03-25", [{ productId: BREAD, quantity: "1", unitPrice: 250, net: 250, tax: 58 }]),
+      ),
+    );
+    await bus.relay.drain();
+    await next(/event: changed/);
+    await reader.cancel();
+  });
+
   it("answers bad periods with problem+json, never a 500", async () => {
     for (const query of [
       "from=2026-03-31&to=2026-03-01",
@@ -171,7 +198,7 @@ describe("bi HTTP API", () => {
       token: owner.tokens.accessToken,
     });
     expect(rebuilt.status).toBe(200);
-    expect(await rebuilt.json()).toMatchObject({ organizationId: owner.organizationId, eventsApplied: 4 });
+    expect(await rebuilt.json()).toMatchObject({ organizationId: owner.organizationId, eventsApplied: 5 });
     expect(await (await get("/kpis?from=2026-03-01&to=2026-03-31")).json()).toEqual(before);
   });
 });

@@ -183,7 +183,7 @@ export class BiController implements Controller {
       const { organizationId } = guard.organizationCaller(c);
       c.header("Cache-Control", "no-store");
       return streamSSE(c, async (stream) => {
-        const unsubscribe = this.deps.updates.subscribe(organizationId, (at) => {
+        const unsubscribe = await this.deps.updates.subscribe(organizationId, (at) => {
           void stream.writeSSE({ event: "changed", data: at }).catch(() => {});
         });
         try {

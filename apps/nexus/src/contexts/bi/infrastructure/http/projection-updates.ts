@@ -22,8 +22,12 @@ export class ProjectionUpdates {
     private readonly intervalMs = 1000,
   ) {}
 
-  /** Calls `listener` after each change of the organization's projections; returns the unsubscribe. */
-  subscribe(organizationId: string, listener: Listener): () => void {
+  /**
+   * Calls `listener` after each change of the organization's projections from now on (the current
+   * state is read first, so a change right after this resolves is never missed); returns the unsubscribe.
+   */
+  async subscribe(organizationId: string, listener: Listener): Promise<() => void> {
+    if (!this.seen.has(organizationId)) this.seen.set(organizationId, await this.lastApplied(organizationId));
     const set = this.listeners.get(organizationId) ?? new Set();
     set.add(listener);
     this.listeners.set(organizationId, set);
@@ -67,16 +71,19 @@ export class ProjectionUpdates {
     this.polling = true;
     try {
       for (const [organizationId, set] of this.listeners) {
-        const state = await this.reader.freshness(organizationId);
-        const applied = state?.lastAppliedAt.toISOString() ?? "";
+        const applied = await this.lastApplied(organizationId);
         const before = this.seen.get(organizationId);
         this.seen.set(organizationId, applied);
-        if (before !== undefined && before !== applied) for (const listener of set) listener(applied);
+        if (before !== applied) for (const listener of set) listener(applied);
       }
     } catch (error) {
       this.logger.warn({ err: error }, "bi: polling projection freshness failed");
     } finally {
       this.polling = false;
     }
+  }
+
+  private async lastApplied(organizationId: string): Promise<string> {
+    return (await this.reader.freshness(organizationId))?.lastAppliedAt.toISOString() ?? "";
   }
 }
