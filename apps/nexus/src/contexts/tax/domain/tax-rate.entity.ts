@@ -26,7 +26,7 @@ export class TaxRate {
     if (!Number.isInteger(rateBasisPoints) || rateBasisPoints < 0 || rateBasisPoints > 10_000) {
       return invalid("rateBasisPoints", "rateBasisPoints must be an integer from 0 to 10000 (1 bp = 0.01 %)");
     }
-    if (validTo !== null && validTo.isBefore(validFrom)) {
+    if (validTo?.isBefore(validFrom)) {
       return invalid("validTo", "validTo (inclusive) must not be before validFrom");
     }
     if (name.trim().length === 0 || name.length > 100) return invalid("name", "name must have 1 to 100 characters");
@@ -58,7 +58,7 @@ export class TaxRate {
   /** Same code and at least one day in common (bounds inclusive). */
   overlaps(other: TaxRate): boolean {
     if (this.code !== other.code) return false;
-    const endsBeforeOtherStarts = this.props.validTo !== null && this.props.validTo.isBefore(other.props.validFrom);
+    const endsBeforeOtherStarts = this.props.validTo?.isBefore(other.props.validFrom) ?? false;
     const startsAfterOtherEnds = other.props.validTo !== null && this.props.validFrom.isAfter(other.props.validTo);
     return !endsBeforeOtherStarts && !startsAfterOtherEnds;
   }
