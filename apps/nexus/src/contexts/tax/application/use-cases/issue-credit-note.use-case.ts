@@ -1,0 +1,70 @@
+import { Quantity } from "@/shared/domain/exact-arithmetic";
+import { err, ok, type Result } from "@/shared/domain/result";
+import { Uuid } from "@/shared/domain/uuid.value-object";
+import { type CreditLineRequest, type CreditNote, CreditNoteDraft } from "../../domain/credit-note.entity";
+import { fromDomain, invalid, notFound, type TaxError } from "../tax.errors";
+import type { TaxActor, TaxDeps } from "../tax-deps";
+import { organizationToday } from "../today";
+import { auditFailure } from "../write-audit";
+
+export interface IssueCreditNoteInput {
+  readonly actor: TaxActor;
+  readonly invoiceId: Uuid;
+  readonly reason: string;
+  readonly restock?: boolean;
+  readonly lines?: readonly { readonly lineNumber: number; readonly quantity: string }[];
+}
+
+/**
+ * POST /tax/invoices/{id}/credit-notes. The invoice row is locked for the transaction, so two
+ * concurrent credit notes of one invoice see each other and never credit more than was invoiced.
+ */
+export class IssueCreditNoteUseCase {
+  constructor(private readonly deps: TaxDeps) {}
+
+  async execute(input: IssueCreditNoteInput): Promise<Result<CreditNote, TaxError>> {
+    const { organizationId } = input.actor;
+    const subject = { organizationId, action: "tax.credit-note.issued", resourceType: "credit-note" };
+    const lines = parseLines(input.lines);
+    if (!lines.ok) return auditFailure(this.deps.audit, { ...subject, resourceId: null }, lines);
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<CreditNote, TaxError>> => {
+      const invoice = await this.deps.invoices.findById(organizationId, input.invoiceId, { lock: true });
+      if (!invoice) return err(notFound("invoice"));
+      const { today } = await organizationToday(this.deps, organizationId);
+      const draft = CreditNoteDraft.create({
+        invoice,
+        creditedBefore: await this.deps.creditNotes.creditedQuantities(organizationId, invoice.id),
+        lines: lines.value,
+        reason: input.reason,
+        restock: input.restock ?? false,
+        issueDate: today,
+        seller: (await this.deps.settings.find(organizationId)) ?? invoice.props.seller,
+      });
+      if (!draft.ok) return err(fromDomain(draft.error));
+      const taken = await this.deps.numbering.next(organizationId, "credit-note", today);
+      if (!taken.ok) return taken;
+      const note = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
+      await this.deps.creditNotes.add(note);
+      await this.deps.events.creditNoteIssued(note);
+      await this.deps.audit.record({
+        ...subject,
+        resourceId: note.id,
+        outcome: "success",
+        metadata: { number: note.props.number, invoiceNumber: invoice.props.number, restock: note.props.restock },
+      });
+      return ok(note);
+    });
+    return auditFailure(this.deps.audit, { ...subject, resourceId: null }, result);
+  }
+}
+
+function parseLines(lines: IssueCreditNoteInput["lines"]): Result<CreditLineRequest[] | null, TaxError> {
+  if (lines === undefined) return ok(null);
+  const parsed: CreditLineRequest[] = [];
+  for (const [index, line] of lines.entries()) {
+    const quantity = Quantity.parse(line.quantity);
+    if (!quantity.ok) return err(invalid(`lines/${index}/quantity`, quantity.error.message));
+    parsed.push({ lineNumber: line.lineNumber, quantity: quantity.value });
+  }
+  return ok(parsed);
+}
