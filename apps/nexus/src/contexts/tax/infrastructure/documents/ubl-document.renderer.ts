@@ -25,7 +25,7 @@ type Node = Record<string, unknown>;
 /**
  * A UBL 2.1 Invoice (type 380) or CreditNote (type 381) following the EN 16931 UBL binding, built
  * from the same DTO as the JSON document: every amount is the JSON figure, formatted in major units.
- * Elements appear in the order the UBL 2.1 schema's sequences require. Decisions: docs/adr/0010.
+ * Elements appear in the order the UBL 2.1 schema's sequences require. Decisions: docs/adr/0011.
  */
 export function renderUbl(input: RenderableDocument): string {
   const { kind, document: doc } = input;

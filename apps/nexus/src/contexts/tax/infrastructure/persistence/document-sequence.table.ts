@@ -7,7 +7,7 @@ import type { DocumentSeries } from "../../domain/document-number.value-object";
 
 /**
  * The gapless counters: one row per organization, series and year, incremented under a row lock
- * inside the issuing transaction, so a rollback returns the number (ADR 0010).
+ * inside the issuing transaction, so a rollback returns the number (ADR 0011).
  */
 export const documentSequences = tax.table(
   "document_sequences",

@@ -17,7 +17,7 @@ import { documentSequences } from "./document-sequence.table";
 /**
  * Gapless series on a counter row per (organization, series, year): created if missing, then locked
  * FOR UPDATE and incremented in the caller's transaction. The lock queues concurrent issuers on every
- * instance until commit; a rollback undoes the increment, so no number is ever burnt (ADR 0010).
+ * instance until commit; a rollback undoes the increment, so no number is ever burnt (ADR 0011).
  */
 export class DrizzleDocumentNumbering implements DocumentNumbering {
   constructor(private readonly client: DatabaseClient) {}
