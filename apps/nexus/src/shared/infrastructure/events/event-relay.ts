@@ -4,6 +4,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import type { Logger } from "@/shared/infrastructure/logging/logger";
+import { OutageReporter } from "@/shared/infrastructure/logging/outage-reporter";
 import { type EventTransport, toError } from "./event-transport.port";
 import type { IntegrationEvent } from "./integration-event";
 import { outboxEvents } from "./outbox-event.table";
@@ -20,7 +21,12 @@ export interface EventRelayOptions {
   readonly leaseMs?: number;
   /** Delay before attempt `n + 1` after `n` failures. */
   readonly backoff?: (failures: number) => number;
+  /** Delay before the next batch after `n` consecutive failed batches (database down). */
+  readonly outageBackoff?: (failures: number) => number;
 }
+
+/** While batches fail, the relay retries after pollMs, 2×, 4× … up to 30 s, not on every poll. */
+const OUTAGE_BACKOFF_MAX_MS = 30_000;
 
 export const exponentialBackoff =
   (baseMs = 500, maxMs = 60_000) =>
@@ -39,6 +45,10 @@ export class EventRelay {
   private cycle: Promise<void> | undefined;
   private again = false;
   private running = false;
+  /** Set while backing off after a failed batch; polls and notifications wait for it. */
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly outage: OutageReporter;
+  private readonly outageBackoff: (failures: number) => number;
   /**
    * The async context the relay was built in (start-up, outside any request). Batches run in it, not
    * in whatever woke the relay: on PGlite a LISTEN callback fires inside the notifying request, whose
@@ -55,6 +65,8 @@ export class EventRelay {
   ) {
     this.store = new OutboxStore(client);
     this.backoff = options.backoff ?? exponentialBackoff();
+    this.outage = new OutageReporter(logger, "outbox relay");
+    this.outageBackoff = options.outageBackoff ?? exponentialBackoff(options.pollMs, OUTAGE_BACKOFF_MAX_MS);
   }
 
   async start(): Promise<void> {
@@ -77,6 +89,8 @@ export class EventRelay {
     this.running = false;
     clearInterval(this.timer);
     this.timer = undefined;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     const unlisten = this.unlisten;
     this.unlisten = undefined;
     await unlisten?.().catch(() => {});
@@ -145,7 +159,7 @@ export class EventRelay {
   }
 
   private wake(): void {
-    if (!this.running) return;
+    if (!this.running || this.retryTimer) return;
     if (this.cycle) {
       this.again = true;
       return;
@@ -160,8 +174,14 @@ export class EventRelay {
       this.again = false;
       try {
         while (this.running && (await this.runOnce()) > 0) {}
+        this.outage.succeeded();
       } catch (error) {
-        this.logger.warn({ err: error }, "outbox relay batch failed; retrying on next poll");
+        this.outage.failed(error);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.wake();
+        }, this.outageBackoff(this.outage.consecutiveFailures));
+        this.retryTimer.unref?.();
         return;
       }
     } while (this.running && this.again);
