@@ -1,3 +1,6 @@
+import { GoodsReturnedV1 } from "@/contexts/production/contracts/goods-returned.event";
+import { GoodsShippedV1 } from "@/contexts/production/contracts/goods-shipped.event";
+import { OrderCompletedV1 } from "@/contexts/production/contracts/order-completed.event";
 import { CreditNoteIssuedV1 } from "@/contexts/tax/contracts/credit-note-issued.event";
 import { InvoiceCancelledV1 } from "@/contexts/tax/contracts/invoice-cancelled.event";
 import { InvoiceIssuedV1 } from "@/contexts/tax/contracts/invoice-issued.event";
@@ -8,10 +11,9 @@ import { INTERIM_CONTRACTS } from "./interim-contracts";
 /** The publishers' contracts of every event BI projects, by type. */
 export const PROJECTED_CONTRACTS: ReadonlyMap<string, EventContract> = new Map([
   ...INTERIM_CONTRACTS.map((c): [string, EventContract] => [c.type, c]),
-  ...[InvoiceIssuedV1, InvoiceCancelledV1, CreditNoteIssuedV1].map((c): [string, EventContract] => [
-    c.type,
-    c as EventContract,
-  ]),
+  ...[InvoiceIssuedV1, InvoiceCancelledV1, CreditNoteIssuedV1, OrderCompletedV1, GoodsShippedV1, GoodsReturnedV1].map(
+    (c): [string, EventContract] => [c.type, c as EventContract],
+  ),
 ]);
 
 /** Validates a logged or delivered event against its publisher's schema (a mismatch is a bug: it throws). */
