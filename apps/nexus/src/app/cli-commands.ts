@@ -6,6 +6,7 @@ import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
+import { migrationStatus } from "@/shared/infrastructure/database/migration-status";
 import { retryParked } from "@/shared/infrastructure/events/event-relay";
 
 export interface CliCommand {
@@ -24,6 +25,12 @@ async function withDatabase(config: Config, work: (client: DatabaseClient) => Pr
   }
 }
 
+const EXPLAIN: Readonly<Record<string, string>> = {
+  changed: "the file changed after it was applied — restore it and put the change in a new migration",
+  unknown: "applied, but there is no such file — a newer release's migration, or a deleted file",
+  skipped: "older than the last applied migration, so migrate will never apply it — regenerate it",
+};
+
 export const cliCommands: readonly CliCommand[] = [
   {
     name: "migrate",
@@ -33,6 +40,20 @@ export const cliCommands: readonly CliCommand[] = [
         await migrateDatabase(client);
         console.log(`migrations applied (${client.kind})`);
         return 0;
+      }),
+  },
+  {
+    name: "migrate-status",
+    summary: "list applied and pending migrations; exit 1 if an applied migration's file changed since",
+    run: (config) =>
+      withDatabase(config, async (client) => {
+        const statuses = await migrationStatus(client);
+        for (const m of statuses) console.log(`${m.state.padEnd(8)} ${m.name}`);
+        const count = (state: string) => statuses.filter((m) => m.state === state).length;
+        console.log(`${count("applied")} applied, ${count("pending")} pending (${client.kind})`);
+        const wrong = statuses.filter((m) => m.state === "changed" || m.state === "unknown" || m.state === "skipped");
+        for (const m of wrong) console.error(`${m.name}: ${EXPLAIN[m.state]}`);
+        return wrong.length === 0 ? 0 : 1;
       }),
   },
   {
