@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectedEvent } from "@/contexts/bi/application/projected-events";
@@ -6,6 +5,7 @@ import { createHttpServer } from "@/shared/infrastructure/http/create-http-serve
 import type { HttpServer } from "@/shared/infrastructure/http/http-server.port";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { AuthClient, PASSWORD } from "../auth/e2e/support/auth-client";
+import { screenshotPath } from "../support/screenshots";
 import { createTestApp, type TestApp } from "../support/test-app";
 import {
   BREAD,
@@ -17,7 +17,6 @@ import {
 } from "./support/bi-events.fixtures";
 import { publishAs } from "./support/bi-projection-harness";
 
-const SCREENSHOT = fileURLToPath(new URL("../../../../docs/dashboard.png", import.meta.url));
 /** Happening now (the fixtures' clock is in the past), so the freshness line shows a real lag. */
 const justNow = (event: ProjectedEvent): ProjectedEvent => ({ ...event, occurredAt: new Date().toISOString() });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -104,7 +103,7 @@ describe("BI dashboard in a browser", () => {
     }
     expect(await page.locator("#ranking tbody tr").count()).toBe(2);
     expect(await page.locator("#chart canvas").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.screenshot({ path: screenshotPath("dashboard.png"), fullPage: true });
 
     // Mark the document: a reload would lose this property (and the page runs no eval under its CSP).
     await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
