@@ -50,8 +50,9 @@ export function publishAs(bus: EventBus, event: ProjectedEvent): Promise<Integra
   );
 }
 
-export async function createProjectionHarness(): Promise<ProjectionHarness> {
-  const database = await createTestDatabase();
+/** BI's live projections over a bus of their own, on a fresh database or on `shared` (then left open). */
+export async function createProjectionHarness(shared?: TestDatabase): Promise<ProjectionHarness> {
+  const database = shared ?? (await createTestDatabase());
   const logger = createLogger(testConfig({ LOG_LEVEL: "silent" }));
   const { bus } = createTestBus({ client: database.client, uow: database.uow, logger, transport: "in-process" });
   subscribeBiProjections(bus.dispatcher, new ApplyEventUseCase({ store: new DrizzleProjectionStore(database.client) }));
@@ -66,7 +67,7 @@ export async function createProjectionHarness(): Promise<ProjectionHarness> {
     dump: (organizationId) => dumpProjections(database.client, organizationId),
     async dispose() {
       await bus.stop();
-      await database.dispose();
+      if (!shared) await database.dispose();
     },
   };
 }
