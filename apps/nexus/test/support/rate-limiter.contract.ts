@@ -53,9 +53,15 @@ export function describeRateLimiterContract(name: string, open: () => Promise<Ra
     it("allows again once the window has passed", async () => {
       const k = key();
       const short = { name: "short", limit: 3, windowMs: 300 };
+      // Bounded: a limiter that never limits fails here instead of looping forever.
       let last: RateLimitDecision;
-      do last = await h.limiter.consume(k, short);
-      while (last.allowed);
+      let attempts = 0;
+      do {
+        last = await h.limiter.consume(k, short);
+        attempts++;
+      } while (last.allowed && attempts <= short.limit);
+      expect(last.allowed).toBe(false);
+      expect(attempts).toBe(short.limit + 1);
       h.advance(short.windowMs);
       await eventually(async () => expect(await h.limiter.consume(k, short)).toMatchObject({ allowed: true }));
     });

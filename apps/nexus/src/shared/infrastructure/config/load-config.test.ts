@@ -34,6 +34,14 @@ describe("loadConfig", () => {
     expect(config.RELAY_ENABLED).toBe(true);
   });
 
+  it("keeps the access-token lifetime within 600–900 s", () => {
+    expect(loadConfig({}).ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+    expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: "600" }).ACCESS_TOKEN_TTL_SECONDS).toBe(600);
+    expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: "900" }).ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: "599" })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: "901" })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+  });
+
   it("names the variable of an invalid value", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ REDIS_URL: "http://localhost" })).toThrow(/REDIS_URL: must start with redis:\/\//);

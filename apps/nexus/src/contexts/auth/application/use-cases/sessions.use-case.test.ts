@@ -45,6 +45,12 @@ describe("session use cases", () => {
     expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(laptop).sessionId, kit.actorOf(phone).sessionId]));
     const listed = await new ListSessionsUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
     expect(listed).toEqual({ ok: true, value: { items: [] } });
+    expect(kit.audit.entries.at(-1)).toMatchObject({
+      action: "auth.logout",
+      outcome: "success",
+      actorId: kit.actorOf(laptop).userId,
+      metadata: { scope: "all", sessions: 2 },
+    });
   });
 
   it("revokes one of my sessions", async () => {
