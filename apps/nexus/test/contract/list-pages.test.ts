@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type AuthClient, readJson } from "../auth/e2e/support/auth-client";
+import { useAuthE2e } from "../auth/e2e/support/use-auth-e2e";
+
+interface Parameter {
+  name: string;
+  in: string;
+  schema?: { default?: unknown; maximum?: number; minimum?: number };
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { parameters?: Parameter[] }>>;
+}
+
+// Spec §3: every list takes `?limit=` (default 50, max 200). Walks /openapi.json, so lists that other
+// contexts add are held to it the day they appear.
+describe("every paged list's page size", () => {
+  const auth = useAuthE2e({ API_RATE_LIMIT_PER_MINUTE: "0" });
+  let client: AuthClient;
+  let owner: Awaited<ReturnType<AuthClient["owner"]>>;
+  let lists: { path: string; limit: Parameter }[];
+
+  beforeAll(async () => {
+    client = auth.newClient();
+    owner = await client.owner("pages");
+    const doc = (await (await auth.app.request("/openapi.json")).json()) as OpenApiDocument;
+    lists = Object.entries(doc.paths).flatMap(([path, item]) => {
+      const query = item.get?.parameters?.filter((p) => p.in === "query") ?? [];
+      const limit = query.find((p) => p.name === "limit");
+      // A paged list has a cursor too; a `limit` alone is a top-N (e.g. a ranking), not a page.
+      return limit && query.some((p) => p.name === "cursor") ? [{ path, limit }] : [];
+    });
+  });
+
+  const url = (path: string, query: string) =>
+    `${path.replace("{id}", owner.organizationId).replace("{userId}", owner.userId)}?${query}`;
+  const limitErrors = async (response: Response) =>
+    response.status === 422 ? ((await readJson(response)).errors ?? []).filter((e) => e.pointer === "/limit") : [];
+
+  it("documents default 50, minimum 1 and maximum 200", () => {
+    expect(lists.map((l) => l.path)).toEqual(
+      expect.arrayContaining(["/api/v1/audit", "/api/v1/organizations/{id}/members"]),
+    );
+    for (const { path, limit } of lists) {
+      expect({ path, ...limit.schema }).toMatchObject({ path, default: 50, minimum: 1, maximum: 200 });
+    }
+  });
+
+  it("refuses limit 0 and 201 with a 422 on limit, and accepts 200", async () => {
+    for (const { path } of lists) {
+      for (const [limit, refused] of [
+        ["0", true],
+        ["201", true],
+        ["200", false],
+      ] as const) {
+        const response = await client.request(url(path, `limit=${limit}`), { token: owner.tokens.accessToken });
+        expect({ path, limit, refused: (await limitErrors(response)).length > 0 }).toEqual({ path, limit, refused });
+      }
+    }
+  });
+
+  it("answers 50 items when no limit is given (the audit trail, with more than 50 entries)", async () => {
+    // Each switch into the organization is one entry of its audit trail.
+    for (let i = 0; i < 52; i++) await client.switchOrganization(owner.tokens.accessToken, owner.organizationId);
+    const page = await readJson<{ items: unknown[]; nextCursor: string | null }>(
+      await client.request("/api/v1/audit", { token: owner.tokens.accessToken }),
+    );
+    expect(page.items).toHaveLength(50);
+    expect(page.nextCursor).not.toBeNull();
+  });
+});
