@@ -15,8 +15,8 @@ import {
 import { documentSequences } from "./document-sequence.table";
 
 /**
- * Gapless series on a counter row per (organization, series, year): created if missing, then locked
- * FOR UPDATE and incremented in the caller's transaction. The lock queues concurrent issuers on every
+ * Gapless series on a counter row per (organization, series, year): created, or locked and
+ * incremented, by one upsert in the caller's transaction. The lock queues concurrent issuers on every
  * instance until commit; a rollback undoes the increment, so no number is ever burnt (ADR 0011).
  */
 export class DrizzleDocumentNumbering implements DocumentNumbering {
@@ -36,26 +36,35 @@ export class DrizzleDocumentNumbering implements DocumentNumbering {
       eq(documentSequences.year, issueDate.year),
     );
     return withDatabaseErrors(async () => {
-      await db
+      // One statement: create the row or lock and increment it, unless that would date backwards.
+      // ON CONFLICT locks the existing row even when the WHERE refuses the update.
+      const [taken] = await db
         .insert(documentSequences)
-        .values({ ...key, lastSequence: 0, lastIssueDate: null })
-        .onConflictDoNothing();
-      const [row] = await db.select().from(documentSequences).where(where).for("update");
-      if (!row) throw new Error(`document sequence ${series} ${issueDate.year} vanished`);
-      const last = row.lastIssueDate === null ? null : unwrap(CalendarDate.parse(row.lastIssueDate));
-      if (!isInChronologicalOrder(last, issueDate)) {
-        return err({
-          code: "issue-date-out-of-order" as const,
-          message: `numbers follow issue dates: the last document of this series is dated ${last}`,
-          lastIssueDate: String(last),
-        });
-      }
-      const sequence = row.lastSequence + 1;
-      await db
-        .update(documentSequences)
-        .set({ lastSequence: sequence, lastIssueDate: issueDate.toString(), updatedAt: sql`now()` })
+        .values({ ...key, lastSequence: 1, lastIssueDate: issueDate.toString() })
+        .onConflictDoUpdate({
+          target: [documentSequences.organizationId, documentSequences.series, documentSequences.year],
+          set: {
+            lastSequence: sql`${documentSequences.lastSequence} + 1`,
+            lastIssueDate: sql`excluded.last_issue_date`,
+            updatedAt: sql`now()`,
+          },
+          where: sql`${documentSequences.lastIssueDate} is null or ${documentSequences.lastIssueDate} <= excluded.last_issue_date`,
+        })
+        .returning({ sequence: documentSequences.lastSequence });
+      if (taken)
+        return ok({ sequence: taken.sequence, number: formatDocumentNumber(series, issueDate.year, taken.sequence) });
+      const [row] = await db
+        .select({ lastIssueDate: documentSequences.lastIssueDate })
+        .from(documentSequences)
         .where(where);
-      return ok({ sequence, number: formatDocumentNumber(series, issueDate.year, sequence) });
+      const last = row?.lastIssueDate ? unwrap(CalendarDate.parse(row.lastIssueDate)) : null;
+      if (isInChronologicalOrder(last, issueDate))
+        throw new Error(`document sequence ${series} ${issueDate.year} refused an in-order date`);
+      return err({
+        code: "issue-date-out-of-order" as const,
+        message: `numbers follow issue dates: the last document of this series is dated ${last}`,
+        lastIssueDate: String(last),
+      });
     });
   }
 }
