@@ -132,4 +132,11 @@ describe("UBL 2.1 e-invoice (EN 16931)", () => {
     const name = execFileSync("xmllint", ["--xpath", xpath, file], { encoding: "utf8" });
     expect(name.trim()).toBe(`A & B <"Bakers">`);
   });
+
+  it("replaces characters XML cannot carry instead of failing", () => {
+    const odd = { ...invoice, customer: { ...invoice.customer, name: "Bell\u0007 Bakery" } };
+    const xml = renderUbl({ kind: "invoice", document: odd });
+    expect(xml).toContain("Bell\uFFFD Bakery");
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  });
 });

@@ -67,9 +67,12 @@ export class IssueInvoiceUseCase {
     if (!customer.ok) return err(fromDomain(customer.error));
     const lines = parseLines(input.lines);
     if (!lines.ok) return lines;
-    const requests = await this.lineRequests(organizationId, lines.value);
+    // Independent reads, outside the transaction (nothing is locked yet).
+    const [requests, seller] = await Promise.all([
+      this.lineRequests(organizationId, lines.value),
+      this.deps.settings.find(organizationId),
+    ]);
     if (!requests.ok) return requests;
-    const seller = await this.deps.settings.find(organizationId);
     if (!seller) {
       return err({ code: "fiscal-identity-missing", message: "set the fiscal identity (PUT /tax/settings) first" });
     }
@@ -93,12 +96,15 @@ export class IssueInvoiceUseCase {
     lines: readonly ParsedLine[],
   ): Promise<Result<InvoiceLineRequest[], TaxError>> {
     const ids = [...new Set(lines.map((l) => l.productId))];
-    const products = new Map((await this.deps.products.find(organizationId, ids)).map((p) => [p.productId, p]));
+    const [found, classified] = await Promise.all([
+      this.deps.products.find(organizationId, ids),
+      this.deps.classifications.findMany(organizationId, ids),
+    ]);
+    const products = new Map(found.map((p) => [p.productId, p]));
     const unknown = ids.filter((id) => !products.has(id));
     if (unknown.length > 0) {
       return err({ code: "unknown-product", message: "these products do not exist", productIds: unknown });
     }
-    const classified = await this.deps.classifications.findMany(organizationId, ids);
     const codesOf = new Map(classified.map((c) => [c.productId, c.taxCodes]));
     return ok(
       lines.map((line) => {

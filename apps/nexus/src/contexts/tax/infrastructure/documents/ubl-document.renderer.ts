@@ -81,7 +81,10 @@ export function renderUbl(input: RenderableDocument): string {
     ),
   };
   const rootName = isInvoice ? "Invoice" : "CreditNote";
-  return create({ version: "1.0", encoding: "UTF-8" }, { [rootName]: root }).end({ prettyPrint: true });
+  // Characters XML cannot carry (control characters a client may have typed) become U+FFFD, never a 500.
+  return create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "\uFFFD" }, { [rootName]: root }).end({
+    prettyPrint: true,
+  });
 }
 
 function cancellationNote(invoice: InvoiceDto): string[] {
