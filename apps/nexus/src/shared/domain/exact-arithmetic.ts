@@ -1,7 +1,7 @@
 import { type DomainError, err, ok, type Result } from "./result";
 
 /*
- * Exact quantities and money for every context (spec §2, §3; ADR 0009). Everything is a bigint:
+ * Exact quantities and money for every context (spec §2, §3; ADR 0010). Everything is a bigint:
  * quantities in thousandths, money in minor units, and every division rounds half-to-even once,
  * at the end, so production, tax and bi get the same figures to the last minor unit.
  */
@@ -24,7 +24,7 @@ export function roundHalfEven(numerator: bigint, denominator: bigint): bigint {
 
 export type QuantityError = DomainError<"invalid-quantity">;
 
-// Deliberately strict: no exponent, no "+", no whitespace, no ".5" or "1." (ADR 0009).
+// Deliberately strict: no exponent, no "+", no whitespace, no ".5" or "1." (ADR 0010).
 const QUANTITY = /^(-?)(\d{1,12})(?:\.(\d{1,3}))?$/;
 const MILLI_PER_UNIT = 1000n;
 

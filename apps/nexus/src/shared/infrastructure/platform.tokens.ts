@@ -1,4 +1,5 @@
 import type { AuditTrail } from "./audit/audit-trail";
+import type { Broadcast } from "./cache/broadcast.port";
 import type { Cache } from "./cache/cache.port";
 import type { Config } from "./config/config.schema";
 import { token } from "./container/token";
@@ -26,6 +27,7 @@ export const PlatformTokens = {
   Outbox: token<OutboxWriter>("OutboxWriter"),
   AuditTrail: token<AuditTrail>("AuditTrail"),
   Cache: token<Cache>("Cache"),
+  Broadcast: token<Broadcast>("Broadcast"),
   RateLimiter: token<RateLimiter>("RateLimiter"),
   IdempotencyStore: token<IdempotencyStore>("IdempotencyStore"),
   Mailer: token<Mailer>("Mailer"),

@@ -1,5 +1,5 @@
 import { AuditTrail } from "./audit/audit-trail";
-import { createCache } from "./cache/create-cache";
+import { createBroadcast, createCache } from "./cache/create-cache";
 import type { Config } from "./config/config.schema";
 import type { Container } from "./container/container";
 import { createDatabaseClient } from "./database/create-database-client";
@@ -54,6 +54,15 @@ export async function registerPlatform(container: Container, config: Config, log
     (c) => c.close(),
   );
   container.resolve(T.Cache); // owned from here on too: a Redis socket left open keeps the process alive
+  container.singleton(
+    T.Broadcast,
+    (r) =>
+      createBroadcast(r.resolve(T.Cache), {
+        keyPrefix: config.REDIS_KEY_PREFIX,
+        onError: (error) => logger.debug({ err: error }, "redis subscriber connection error"),
+      }),
+    (broadcast) => broadcast.close(),
+  );
   container.singleton(T.RateLimiter, (r) => createRateLimiter(r.resolve(T.Cache)));
 
   const events = createEventBus({ client: database, uow: new DrizzleUnitOfWork(database), config, logger, metrics });

@@ -82,6 +82,26 @@ describe("auth: members, roles and tenant isolation through HTTP", () => {
     expect(stepDown.status).toBe(200);
   });
 
+  it("a self-demotion stops the caller's tokens with the old role at once; a refresh carries the new one", async () => {
+    const { member, owner } = await organizationWith("admin");
+    const path = `${members(owner.organizationId)}/${member.userId}`;
+    const audit = (token: string) => auth.client.request("/api/v1/audit", { token });
+    expect((await audit(member.tokens.accessToken)).status).toBe(200);
+
+    const stepDown = await patchRole(path, member.tokens.accessToken, "operator");
+    expect(stepDown.status).toBe(200);
+    expect((await audit(member.tokens.accessToken)).status).toBe(401);
+
+    // The session itself goes on: a refresh gives a token with the role the member kept.
+    const refreshed = await auth.client.request("/api/v1/auth/refresh", {
+      json: { refreshToken: member.tokens.refreshToken },
+    });
+    expect(refreshed.status).toBe(200);
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    expect((await audit(accessToken)).status).toBe(403);
+    expect((await auth.client.request("/api/v1/auth/me", { token: accessToken })).status).toBe(200);
+  });
+
   it("removes a member: their session in the organization ends and they no longer see it", async () => {
     const { owner, member } = await organizationWith("operator");
     const removed = await auth.client.request(`${members(owner.organizationId)}/${member.userId}`, {

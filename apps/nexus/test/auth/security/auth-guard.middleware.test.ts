@@ -2,12 +2,10 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { beforeEach, describe, expect, it } from "vitest";
 import { BEARER_AUTH } from "@/contexts/auth/contracts/auth-guard";
 import { HonoAuthGuard } from "@/contexts/auth/infrastructure/guard/auth-guard.middleware";
-import { CacheSessionRevocationList } from "@/contexts/auth/infrastructure/security/cache.session-revocation-list";
 import { JoseAccessTokenIssuer } from "@/contexts/auth/infrastructure/security/jose.access-token.issuer";
 import { JoseAccessTokenVerifier } from "@/contexts/auth/infrastructure/security/jose.access-token.verifier";
+import { RevocationSet } from "@/contexts/auth/infrastructure/security/revocation-set";
 import { SigningKeySet } from "@/contexts/auth/infrastructure/security/signing-keys";
-import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { InMemoryCache } from "@/shared/infrastructure/cache/in-memory.cache";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { type RequestContext, runWithRequestContext } from "@/shared/infrastructure/request-context/request-context";
 import { claims, jwks, privateJwk, TOKEN_OPTIONS } from "./key-fixtures";
@@ -18,9 +16,10 @@ async function harness() {
   // elsewhere has already pushed the monotonic UUIDv7 generator past it.
   const clock = { ms: Date.now() + 3_600_000 + 123 };
   const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: 900, now: () => clock.ms });
-  const revocations = new CacheSessionRevocationList(new InMemoryCache(), 900);
+  // The revocation feed's in-memory check (what the guard asks while the feed is live).
+  const revocations = new RevocationSet();
   const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => clock.ms });
-  const guard = new HonoAuthGuard(verifier, revocations);
+  const guard = new HonoAuthGuard(verifier, { isRevoked: (subject) => revocations.revokes(subject) });
   const contexts: RequestContext[] = [];
 
   // Typed like the real app, with a route declared the way other contexts will declare theirs.
@@ -86,26 +85,36 @@ describe("HonoAuthGuard", () => {
     const input = claims();
     const headers = await h.bearer(input);
     expect((await h.app.request("/me", { headers })).status).toBe(200);
-    await h.revocations.revoke([input.sessionId]);
+    h.revocations.add([{ kind: "session", sessionId: input.sessionId, expiresAtMs: h.clock.ms + 960_000 }]);
     const res = await h.app.request("/me", { headers });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
   });
 
-  it("refuses a member's tokens for an organization issued until a removal or downgrade, on any session", async () => {
+  it("refuses a member's tokens for an organization carrying a role stronger than the one kept, on any session", async () => {
     const input = claims({ role: "admin" });
     const before = await h.bearer(input);
     const otherSession = await h.bearer({ ...input, sessionId: claims().sessionId });
     const otherOrganization = await h.bearer({ ...input, organizationId: claims().organizationId });
     const noOrganization = await h.bearer({ ...input, organizationId: null, role: null });
-    await h.revocations.revokeMembership(input.organizationId as Uuid, input.userId, h.clock.ms);
-    h.clock.ms += 1;
-    const after = await h.bearer(input); // e.g. re-invited, or refreshed with the new role
+    const organizationId = input.organizationId ?? "";
+    const change = {
+      kind: "membership",
+      organizationId,
+      userId: input.userId,
+      expiresAtMs: h.clock.ms + 960_000,
+    } as const;
+    h.revocations.add([{ ...change, role: "operator", sequence: 1 }]);
+    const refreshed = await h.bearer({ ...input, role: "operator" }); // refreshed with the new role
 
     for (const headers of [before, otherSession]) expect((await h.app.request("/me", { headers })).status).toBe(401);
-    for (const headers of [otherOrganization, noOrganization, after]) {
+    for (const headers of [otherOrganization, noOrganization, refreshed]) {
       expect((await h.app.request("/me", { headers })).status).toBe(200);
     }
+
+    h.revocations.add([{ ...change, role: null, sequence: 2 }]); // then removed
+    expect((await h.app.request("/me", { headers: refreshed })).status).toBe(401);
+    expect((await h.app.request("/me", { headers: otherOrganization })).status).toBe(200);
   });
 
   it.each([

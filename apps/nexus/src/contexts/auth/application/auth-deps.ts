@@ -1,3 +1,4 @@
+import type { AccessRevocations } from "./ports/access-revocations.port";
 import type { AccessTokenIssuer } from "./ports/access-token.port";
 import type { AuthAuditLog } from "./ports/auth-audit-log.port";
 import type { AuthMailer } from "./ports/auth-mailer.port";
@@ -11,7 +12,6 @@ import type { OrganizationRepository } from "./ports/organization.repository";
 import type { PasswordHasher } from "./ports/password-hasher.port";
 import type { SecureTokens } from "./ports/secure-tokens.port";
 import type { SessionRepository } from "./ports/session.repository";
-import type { SessionRevocationList } from "./ports/session-revocation.port";
 import type { UserRepository } from "./ports/user.repository";
 
 /** From config: REFRESH_TOKEN_TTL_SECONDS and REFRESH_REUSE_GRACE_SECONDS. */
@@ -37,7 +37,7 @@ export interface AuthDeps {
   readonly commonPasswords: CommonPasswordList;
   readonly passwordHasher: PasswordHasher;
   readonly accessTokens: AccessTokenIssuer;
-  readonly revocations: SessionRevocationList;
+  readonly revocations: AccessRevocations;
   readonly secureTokens: SecureTokens;
   readonly loginThrottle: LoginThrottle;
   readonly settings: AuthSettings;

@@ -7,11 +7,11 @@ import { revokeSessions } from "./revoke-sessions";
 /**
  * What a new password means, whichever way it was set (reset link or change): the hash is replaced,
  * every outstanding reset link of the user is spent (one mailed before must not undo it), and the
- * user's sessions end — all but `keepSessionId` when the user is signed in. Call inside the unit of
- * work; publish the returned session ids after commit.
+ * user's sessions end (revocations recorded) — all but `keepSessionId` when the user is signed in.
+ * Call inside the unit of work.
  */
 export async function applyNewPassword(
-  deps: Pick<AuthDeps, "users" | "sessions" | "oneTimeTokens">,
+  deps: Pick<AuthDeps, "users" | "sessions" | "oneTimeTokens" | "revocations">,
   user: User,
   change: {
     passwordHash: string;
@@ -27,6 +27,6 @@ export async function applyNewPassword(
   const resetLinksSpent = await deps.oneTimeTokens.invalidateAll(user.id, "password-reset", now);
   const active = await deps.sessions.listActiveByUser(user.id, now);
   const toEnd = active.filter((s) => s.id !== change.keepSessionId);
-  const endedSessionIds = await revokeSessions(deps.sessions, toEnd, change.reason, now);
+  const endedSessionIds = await revokeSessions(deps, toEnd, change.reason, now);
   return { endedSessionIds, resetLinksSpent };
 }

@@ -3,8 +3,8 @@ import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Membership } from "../domain/membership.entity";
 import { type NotFound, notFound } from "./auth.errors";
+import type { AuthDeps } from "./auth-deps";
 import type { MembershipRepository } from "./ports/membership.repository";
-import type { SessionRepository } from "./ports/session.repository";
 import { revokeSessions } from "./revoke-sessions";
 
 /**
@@ -26,12 +26,12 @@ export async function requireMembership(
  * stale role in their access tokens stops working now rather than at expiry. Returns the ids.
  */
 export async function endSessionsInOrganization(
-  sessions: SessionRepository,
+  deps: Pick<AuthDeps, "sessions" | "revocations">,
   userId: Uuid,
   organizationId: Uuid,
   now: Timestamp,
 ): Promise<Uuid[]> {
-  const active = await sessions.listActiveByUser(userId, now);
+  const active = await deps.sessions.listActiveByUser(userId, now);
   const inOrganization = active.filter((s) => s.organizationId === organizationId);
-  return revokeSessions(sessions, inOrganization, "membership-changed", now);
+  return revokeSessions(deps, inOrganization, "membership-changed", now);
 }

@@ -4,6 +4,7 @@ import type { Controller } from "@/shared/infrastructure/http/controller";
 import type { PeriodicTask } from "@/shared/infrastructure/maintenance/periodic-tasks";
 import { PlatformTokens as P } from "@/shared/infrastructure/platform.tokens";
 import type { AuthDeps } from "../application/auth-deps";
+import type { AccessRevocations } from "../application/ports/access-revocations.port";
 import { AcceptInvitationUseCase } from "../application/use-cases/accept-invitation.use-case";
 import { AddMemberUseCase } from "../application/use-cases/add-member.use-case";
 import { ChangeMemberRoleUseCase } from "../application/use-cases/change-member-role.use-case";
@@ -46,6 +47,7 @@ import { DrizzleOneTimeTokenRepository } from "./persistence/drizzle-one-time-to
 import { DrizzleOrganizationRepository } from "./persistence/drizzle-organization.repository";
 import { DrizzleSessionRepository } from "./persistence/drizzle-session.repository";
 import { DrizzleUserRepository } from "./persistence/drizzle-user.repository";
+import { startAccessRevocations } from "./security/access-revocations.module";
 import type { Argon2Params } from "./security/argon2.password-hasher";
 import { type AuthSecurity, createAuthSecurity } from "./security/create-auth-security";
 
@@ -67,9 +69,10 @@ export async function registerAuth(
   options: { readonly argon2?: Argon2Params } = {},
 ): Promise<AuthModule> {
   const config = container.resolve(P.Config);
-  const security = await createAuthSecurity(config, container.resolve(P.Cache), options);
+  const revocations = await startAccessRevocations(container);
+  const security = await createAuthSecurity(config, container.resolve(P.Cache), revocations.feed, options);
   container.value(AuthTokens.Security, security).value(AuthTokens.Guard, security.guard);
-  container.singleton(AuthTokens.Deps, (r) => buildAuthDeps(r, security));
+  container.singleton(AuthTokens.Deps, (r) => buildAuthDeps(r, security, revocations.port));
 
   const deps = container.resolve(AuthTokens.Deps);
   const guard = security.guard;
@@ -119,11 +122,16 @@ export async function registerAuth(
   const purge = new PurgeExpiredAuthDataUseCase(deps);
   const periodicTasks: PeriodicTask[] = [
     { name: "auth.purge-expired", everyMs: 60 * 60_000, run: () => purge.execute() },
+    revocations.purgeTask,
   ];
   return { controllers, guard, periodicTasks };
 }
 
-function buildAuthDeps(r: Pick<Container, "resolve">, security: AuthSecurity): AuthDeps {
+function buildAuthDeps(
+  r: Pick<Container, "resolve">,
+  security: AuthSecurity,
+  revocations: AccessRevocations,
+): AuthDeps {
   const config = r.resolve(P.Config);
   const database = r.resolve(P.Database);
   return {
@@ -139,7 +147,7 @@ function buildAuthDeps(r: Pick<Container, "resolve">, security: AuthSecurity): A
     commonPasswords: security.commonPasswords,
     passwordHasher: security.passwordHasher,
     accessTokens: security.accessTokenIssuer,
-    revocations: security.sessionRevocations,
+    revocations,
     secureTokens: security.secureTokens,
     loginThrottle: security.loginThrottle,
     settings: {

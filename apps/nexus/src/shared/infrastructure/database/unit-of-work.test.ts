@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-database";
 import { createWidgetsTable, widgets } from "../../../../test/support/test-widgets";
+import { afterCommit } from "./transaction-context";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -118,5 +119,47 @@ describe("DrizzleUnitOfWork", () => {
       })
       .catch(() => undefined);
     expect(await names()).toEqual(["keep"]);
+  });
+
+  describe("afterCommit", () => {
+    it("runs callbacks once the outermost transaction committed, in order, not before", async () => {
+      const ran: string[] = [];
+      await t.uow.transaction(async () => {
+        afterCommit(t.client, () => ran.push("outer"));
+        await t.uow.transaction(async () => {
+          afterCommit(t.client, () => ran.push("nested"));
+        });
+        expect(ran).toEqual([]);
+      });
+      expect(ran).toEqual(["outer", "nested"]);
+    });
+
+    it("never runs callbacks of a rolled back transaction or savepoint", async () => {
+      const ran: string[] = [];
+      await t.uow
+        .transaction(async () => {
+          afterCommit(t.client, () => ran.push("doomed"));
+          throw new Boom();
+        })
+        .catch(() => undefined);
+      await t.uow.transaction(async () => {
+        await t.uow
+          .transaction(async () => {
+            afterCommit(t.client, () => ran.push("rolled-back savepoint"));
+            throw new Boom();
+          })
+          .catch(() => undefined);
+        afterCommit(t.client, () => ran.push("kept"));
+      });
+      expect(ran).toEqual(["kept"]);
+    });
+
+    it("runs at once outside any transaction", () => {
+      let ran = false;
+      afterCommit(t.client, () => {
+        ran = true;
+      });
+      expect(ran).toBe(true);
+    });
   });
 });

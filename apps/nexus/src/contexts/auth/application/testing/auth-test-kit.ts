@@ -12,8 +12,8 @@ import {
   FakeLoginThrottle,
   FakePasswordHasher,
   FakeSecureTokens,
+  InMemoryAccessRevocations,
   InMemoryAuthAuditLog,
-  InMemorySessionRevocationList,
   InMemoryUnitOfWork,
   ManualClock,
   RecordingAuthMailer,
@@ -44,7 +44,7 @@ export function createAuthTestKit(settings: Partial<AuthSettings> = {}) {
   const passwordHasher = new FakePasswordHasher();
   const secureTokens = new FakeSecureTokens();
   const loginThrottle = new FakeLoginThrottle(clock);
-  const revocations = new InMemorySessionRevocationList();
+  const revocations = new InMemoryAccessRevocations();
   const accessTokens = new FakeAccessTokenIssuer();
   const deps = {
     users: new InMemoryUserRepository(store),

@@ -1,6 +1,7 @@
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Role } from "../../domain/role.value-object";
+import type { AccessRevocations } from "../ports/access-revocations.port";
 import type { AccessTokenClaims, AccessTokenIssuer, IssuedAccessToken } from "../ports/access-token.port";
 import type { AuthAuditEntry, AuthAuditLog } from "../ports/auth-audit-log.port";
 import type { AuthMailer } from "../ports/auth-mailer.port";
@@ -10,7 +11,6 @@ import type { CommonPasswordList } from "../ports/common-password-list.port";
 import type { LoginThrottle } from "../ports/login-throttle.port";
 import type { PasswordHasher } from "../ports/password-hasher.port";
 import type { SecureTokens } from "../ports/secure-tokens.port";
-import type { SessionRevocationList } from "../ports/session-revocation.port";
 import type { InMemoryAuthStore } from "./in-memory-auth.store";
 
 /** Test doubles of the auth ports that are not repositories. No I/O, deterministic where it matters. */
@@ -176,21 +176,15 @@ export class FakeLoginThrottle implements LoginThrottle {
   }
 }
 
-export class InMemorySessionRevocationList implements SessionRevocationList {
+export class InMemoryAccessRevocations implements AccessRevocations {
   readonly revoked = new Set<Uuid>();
-  async revoke(sessionIds: readonly Uuid[]): Promise<void> {
+  /** `${organizationId}:${userId}` → the role they keep (null: removed). */
+  readonly memberships = new Map<string, Role | null>();
+  async revokeSessions(sessionIds: readonly Uuid[]): Promise<void> {
     for (const id of sessionIds) this.revoked.add(id);
   }
-  async isRevoked(sessionId: Uuid): Promise<boolean> {
-    return this.revoked.has(sessionId);
-  }
-  /** `${organizationId}:${userId}` → revoked up to this epoch ms. */
-  readonly revokedMemberships = new Map<string, number>();
-  async revokeMembership(organizationId: Uuid, userId: Uuid, atMs: number): Promise<void> {
-    this.revokedMemberships.set(`${organizationId}:${userId}`, atMs);
-  }
-  async isMembershipRevoked(organizationId: Uuid, userId: Uuid, issuedAtMs: number): Promise<boolean> {
-    return issuedAtMs <= (this.revokedMemberships.get(`${organizationId}:${userId}`) ?? -1);
+  async membershipChanged(organizationId: Uuid, userId: Uuid, role: Role | null): Promise<void> {
+    this.memberships.set(`${organizationId}:${userId}`, role);
   }
 }
 

@@ -29,7 +29,15 @@ export type AcceptInvitationError = InvalidToken | TokenExpired | Forbidden | Al
 
 type Deps = Pick<
   AuthDeps,
-  "users" | "organizations" | "memberships" | "oneTimeTokens" | "unitOfWork" | "audit" | "clock" | "secureTokens"
+  | "users"
+  | "organizations"
+  | "memberships"
+  | "oneTimeTokens"
+  | "unitOfWork"
+  | "audit"
+  | "clock"
+  | "secureTokens"
+  | "revocations"
 >;
 
 /**
@@ -66,6 +74,7 @@ export class AcceptInvitationUseCase {
         await this.deps.memberships.save(
           Membership.grant({ organizationId: grant.organizationId, userId: user.id, role: grant.role, now }),
         );
+        await this.deps.revocations.membershipChanged(grant.organizationId, user.id, grant.role);
         await this.deps.audit.record({
           action: "auth.invitation.accepted",
           outcome: "success",

@@ -44,6 +44,7 @@ type Deps = Pick<
   | "mailer"
   | "clock"
   | "secureTokens"
+  | "revocations"
 >;
 
 /**
@@ -72,6 +73,7 @@ export class AddMemberUseCase {
       const added = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, AlreadyMember>> => {
         if (await this.deps.memberships.find(organization.id, user.id)) return err(alreadyMember());
         await this.deps.memberships.save(membership);
+        await this.deps.revocations.membershipChanged(organization.id, user.id, role);
         await this.deps.audit.record({
           ...audit,
           action: "auth.member.added",

@@ -7,7 +7,6 @@ import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor
 import { type Forbidden, type LastOwner, type NotFound, notFound, type ValidationFailed } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { endSessionsInOrganization, requireMembership } from "../organization-access";
-import { publishMembershipRevocation } from "../revoke-sessions";
 import { parseFields } from "../validation";
 
 export interface ChangeMemberRoleInput {
@@ -29,8 +28,9 @@ type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" |
 
 /**
  * `PATCH /organizations/{id}/members/{userId}`. Role rules, then the last-owner rule on a locked
- * owner count. A downgraded member's sessions in this organization end at once (unless they
- * demoted themselves), so the stronger role in their access tokens stops working.
+ * owner count. Access tokens carrying a role stronger than the new one stop working at once, the
+ * caller's own after a self-demotion included; a member downgraded by someone else also has their
+ * sessions in this organization ended.
  */
 export class ChangeMemberRoleUseCase {
   constructor(private readonly deps: Deps) {}
@@ -42,8 +42,7 @@ export class ChangeMemberRoleUseCase {
     const { actor, organizationId, userId } = input;
     const now = this.deps.clock.now();
 
-    type Ended = { downgraded: boolean; sessionIds: Uuid[] };
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Ended, ChangeMemberRoleError>> => {
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, ChangeMemberRoleError>> => {
       const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
       if (!caller.ok) return caller;
       const manage = ensureCanManageMembers(caller.value.role);
@@ -53,7 +52,7 @@ export class ChangeMemberRoleUseCase {
       const allowed = ensureCanChangeRole(caller.value.role, target, role);
       if (!allowed.ok) return allowed;
       const from = target.role;
-      if (from === role) return ok({ downgraded: false, sessionIds: [] });
+      if (from === role) return ok(undefined);
       const keepsOwner = ensureKeepsAnOwner({
         ownerCount: from === "owner" ? await this.deps.memberships.countOwners(organizationId) : 0,
         currentRole: from,
@@ -63,8 +62,9 @@ export class ChangeMemberRoleUseCase {
 
       target.changeRole(role, now);
       await this.deps.memberships.save(target);
-      const downgraded = !Role.atLeast(role, from) && userId !== actor.userId;
-      const ended = downgraded ? await endSessionsInOrganization(this.deps.sessions, userId, organizationId, now) : [];
+      await this.deps.revocations.membershipChanged(organizationId, userId, role);
+      const downgradedByOther = !Role.atLeast(role, from) && userId !== actor.userId;
+      const ended = downgradedByOther ? await endSessionsInOrganization(this.deps, userId, organizationId, now) : [];
       await this.deps.audit.record({
         action: "auth.member.role_changed",
         outcome: "success",
@@ -75,15 +75,9 @@ export class ChangeMemberRoleUseCase {
         metadata: { from, to: role, sessionsEnded: ended.length },
         ...auditOrigin(input.meta),
       });
-      return ok({ downgraded, sessionIds: ended });
+      return ok(undefined);
     });
     if (!result.ok) return result;
-    if (result.value.downgraded) {
-      // Dated after commit: any token minted before it carries the old role.
-      const at = this.deps.clock.now();
-      const { sessionIds } = result.value;
-      await publishMembershipRevocation(this.deps.revocations, { organizationId, userId, at, sessionIds });
-    }
     return ok({ userId, role });
   }
 }

@@ -5,7 +5,6 @@ import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor
 import { INVALID_CREDENTIALS, type InvalidCredentials, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { applyNewPassword } from "../new-password";
-import { publishRevocations } from "../revoke-sessions";
 import { lockUnchangedCredentials } from "../verified-credentials";
 
 export interface ChangePasswordInput {
@@ -81,7 +80,6 @@ export class ChangePasswordUseCase {
       return endedSessionIds;
     });
     if (!ended) return this.failed(actor, user.id, "password-changed-meanwhile", input.meta);
-    await publishRevocations(this.deps.revocations, ended);
     return ok(undefined);
   }
 

@@ -1,7 +1,7 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
 import type { AuthDeps } from "../auth-deps";
-import { publishRevocations, revokeSessions } from "../revoke-sessions";
+import { revokeSessions } from "../revoke-sessions";
 
 export interface LogoutAllInput {
   readonly actor: AuthenticatedActor;
@@ -17,9 +17,9 @@ export class LogoutAllUseCase {
   async execute(input: LogoutAllInput): Promise<Result<void, never>> {
     const { actor } = input;
     const now = this.deps.clock.now();
-    const ids = await this.deps.unitOfWork.transaction(async () => {
+    await this.deps.unitOfWork.transaction(async () => {
       const active = await this.deps.sessions.listActiveByUser(actor.userId, now);
-      const revoked = await revokeSessions(this.deps.sessions, active, "logout-all", now);
+      const revoked = await revokeSessions(this.deps, active, "logout-all", now);
       await this.deps.audit.record({
         action: "auth.logout",
         outcome: "success",
@@ -30,9 +30,7 @@ export class LogoutAllUseCase {
         metadata: { scope: "all", sessions: revoked.length },
         ...auditOrigin(input.meta),
       });
-      return revoked;
     });
-    await publishRevocations(this.deps.revocations, [...new Set([...ids, actor.sessionId])]);
     return ok(undefined);
   }
 }

@@ -1,7 +1,6 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
 import type { AuthDeps } from "../auth-deps";
-import { publishRevocations } from "../revoke-sessions";
 
 export interface LogoutInput {
   readonly actor: AuthenticatedActor;
@@ -22,6 +21,7 @@ export class LogoutUseCase {
       if (!session || session.userId !== actor.userId || session.isRevoked) return;
       session.revoke(now, "logout");
       await this.deps.sessions.save(session);
+      await this.deps.revocations.revokeSessions([session.id]);
       await this.deps.audit.record({
         action: "auth.logout",
         outcome: "success",
@@ -33,8 +33,6 @@ export class LogoutUseCase {
         ...auditOrigin(input.meta),
       });
     });
-    // Even when nothing was left to end, make sure this token stops working.
-    await publishRevocations(this.deps.revocations, [actor.sessionId]);
     return ok(undefined);
   }
 }

@@ -11,7 +11,6 @@ import {
   type TokenExpired,
 } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { publishRevocations } from "../revoke-sessions";
 import { issueTokenPair } from "../token-pair";
 
 export interface RefreshTokensInput {
@@ -68,7 +67,6 @@ export class RefreshTokensUseCase {
         });
         return err(step.error);
       case "reuse-detected":
-        await publishRevocations(this.deps.revocations, [step.session.id]);
         return err(REUSE_DETECTED);
       case "rotated":
         return ok(await issueTokenPair(this.deps.accessTokens, step.session, refreshToken, step.role));
@@ -92,6 +90,7 @@ export class RefreshTokensUseCase {
     }
     if (outcome.kind === "reuse-detected") {
       await this.deps.sessions.save(session);
+      await this.deps.revocations.revokeSessions([session.id]);
       // Committed (the error is a value, not a throw), so the session stays revoked.
       await this.deps.audit.record({
         action: "auth.session.reuse_detected",

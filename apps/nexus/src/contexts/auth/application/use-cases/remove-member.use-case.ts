@@ -6,7 +6,6 @@ import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor
 import { type Forbidden, type LastOwner, type NotFound, notFound } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { endSessionsInOrganization, requireMembership } from "../organization-access";
-import { publishMembershipRevocation } from "../revoke-sessions";
 
 export interface RemoveMemberInput {
   readonly actor: AuthenticatedActor;
@@ -30,7 +29,7 @@ export class RemoveMemberUseCase {
   async execute(input: RemoveMemberInput): Promise<Result<void, RemoveMemberError>> {
     const { actor, organizationId, userId } = input;
     const now = this.deps.clock.now();
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Uuid[], RemoveMemberError>> => {
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, RemoveMemberError>> => {
       const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
       if (!caller.ok) return caller;
       const target = await this.deps.memberships.find(organizationId, userId);
@@ -45,7 +44,8 @@ export class RemoveMemberUseCase {
       if (!keepsOwner.ok) return keepsOwner;
 
       await this.deps.memberships.delete(organizationId, userId);
-      const ended = await endSessionsInOrganization(this.deps.sessions, userId, organizationId, now);
+      await this.deps.revocations.membershipChanged(organizationId, userId, null);
+      const ended = await endSessionsInOrganization(this.deps, userId, organizationId, now);
       await this.deps.audit.record({
         action: "auth.member.removed",
         outcome: "success",
@@ -56,12 +56,8 @@ export class RemoveMemberUseCase {
         metadata: { role: target.role, self: userId === actor.userId, sessionsEnded: ended.length },
         ...auditOrigin(input.meta),
       });
-      return ok(ended);
+      return ok(undefined);
     });
-    if (!result.ok) return result;
-    // Dated after commit: any token minted before it was for a member.
-    const at = this.deps.clock.now();
-    await publishMembershipRevocation(this.deps.revocations, { organizationId, userId, at, sessionIds: result.value });
-    return ok(undefined);
+    return result;
   }
 }

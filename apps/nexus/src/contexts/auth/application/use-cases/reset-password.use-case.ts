@@ -5,7 +5,6 @@ import { auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { applyNewPassword } from "../new-password";
-import { publishRevocations } from "../revoke-sessions";
 import { auditTokenFailure } from "../token-failure-audit";
 
 export interface ResetPasswordInput {
@@ -79,7 +78,6 @@ export class ResetPasswordUseCase {
       },
     );
     if (!result.ok) return this.failed(result.error, input.meta);
-    await publishRevocations(this.deps.revocations, result.value.ids);
     await this.deps.loginThrottle.reset(result.value.email);
     return ok(undefined);
   }

@@ -3,7 +3,6 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
 import { type NotFound, notFound } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { publishRevocations } from "../revoke-sessions";
 
 export interface RevokeSessionInput {
   readonly actor: AuthenticatedActor;
@@ -29,6 +28,7 @@ export class RevokeSessionUseCase {
       if (!session || session.userId !== input.actor.userId || !session.isActive(now)) return err(notFound("session"));
       session.revoke(now, "revoked-by-user");
       await this.deps.sessions.save(session);
+      await this.deps.revocations.revokeSessions([session.id]);
       await this.deps.audit.record({
         action: "auth.session.revoked",
         outcome: "success",
@@ -42,7 +42,6 @@ export class RevokeSessionUseCase {
       return ok(session.id);
     });
     if (!result.ok) return result;
-    await publishRevocations(this.deps.revocations, [result.value]);
     return ok(undefined);
   }
 }

@@ -3,12 +3,12 @@ import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { HonoAuthGuard } from "../guard/auth-guard.middleware";
 import { ARGON2_MINIMUM, type Argon2Params, Argon2PasswordHasher } from "./argon2.password-hasher";
 import { CacheLoginThrottle } from "./cache.login-throttle";
-import { CacheSessionRevocationList } from "./cache.session-revocation-list";
 import { CryptoSecureTokens } from "./crypto.secure-tokens";
 import { FileCommonPasswordList } from "./file.common-password-list";
 import { JoseAccessTokenIssuer } from "./jose.access-token.issuer";
 import { JoseAccessTokenVerifier } from "./jose.access-token.verifier";
 import { JwksController } from "./jwks.controller";
+import type { RevocationFeed } from "./revocation-feed";
 import { loadSigningKeys, type SigningKeySet } from "./signing-keys";
 
 export interface AuthSecurity {
@@ -17,23 +17,25 @@ export interface AuthSecurity {
   readonly commonPasswords: FileCommonPasswordList;
   readonly accessTokenIssuer: JoseAccessTokenIssuer;
   readonly accessTokenVerifier: JoseAccessTokenVerifier;
-  readonly sessionRevocations: CacheSessionRevocationList;
   readonly loginThrottle: CacheLoginThrottle;
   readonly secureTokens: CryptoSecureTokens;
   readonly guard: HonoAuthGuard;
   readonly jwksController: JwksController;
 }
 
-/** Builds auth's security adapters from config and the shared cache (one call at start-up). */
+/**
+ * Builds auth's security adapters from config, the shared cache and the revocation feed the guard
+ * checks (one call at start-up).
+ */
 export async function createAuthSecurity(
   config: Config,
   cache: Cache,
+  revocationFeed: Pick<RevocationFeed, "isRevoked">,
   options: { readonly argon2?: Argon2Params } = {},
 ): Promise<AuthSecurity> {
   const keys = await loadSigningKeys(config);
   const tokenOptions = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   const accessTokenVerifier = new JoseAccessTokenVerifier(keys, tokenOptions);
-  const sessionRevocations = new CacheSessionRevocationList(cache, config.ACCESS_TOKEN_TTL_SECONDS);
   return {
     keys,
     passwordHasher: new Argon2PasswordHasher(options.argon2 ?? ARGON2_MINIMUM),
@@ -43,10 +45,9 @@ export async function createAuthSecurity(
       ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     }),
     accessTokenVerifier,
-    sessionRevocations,
     loginThrottle: new CacheLoginThrottle(cache),
     secureTokens: new CryptoSecureTokens(),
-    guard: new HonoAuthGuard(accessTokenVerifier, sessionRevocations),
+    guard: new HonoAuthGuard(accessTokenVerifier, revocationFeed),
     jwksController: new JwksController(keys),
   };
 }

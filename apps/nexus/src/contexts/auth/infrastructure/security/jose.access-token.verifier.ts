@@ -40,7 +40,7 @@ export class JoseAccessTokenVerifier {
   /**
    * Tokens whose signature and claims were already checked, until they expire. An Ed25519 verify is
    * ~120 µs, more than the rest of a request; a token is immutable, so checking it once is enough.
-   * (Revocation is not cached here: the guard asks the revocation list on every request.)
+   * (Revocation is not cached here: the guard asks the revocation feed on every request.)
    */
   private readonly verified = new Map<string, VerifiedAccessToken>();
 
