@@ -1,11 +1,13 @@
-// HTTP benchmark harness: loads a bare Hono app and Nexus (embedded and PostgreSQL modes) in turn, in the same run
-// and on the same runtime, and prints req/s, p50, p99, the ratio to the bare app, start-up time and idle RSS.
+// HTTP benchmark harness: loads a bare Hono app and Nexus (embedded, and PostgreSQL + Redis) in turn, in the same
+// run and on the same runtime, and prints req/s, p50, p99, the ratio to the bare app, start-up time and idle RSS;
+// then the guarded routes (GET /auth/me, GET /organizations) against bare Hono and pgbench -S on the same server.
 // Usage (from apps/nexus): npm run bench     Settings: see bench/README.md.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { measureServer } from "./lib/measure.mjs";
+import { pgbenchSelectOnly } from "./lib/pgbench.mjs";
 import { createThrowawayDatabase } from "./lib/postgres-db.mjs";
 import { installCleanup, runToCompletion } from "./lib/processes.mjs";
 import { evaluate, printReport, writeResults } from "./lib/report.mjs";
@@ -32,7 +34,7 @@ async function runEmbedded() {
     label: "Nexus embedded (PGlite)",
     dataDir: join(runDir, "embedded-data"),
     logLevel: settings.logLevel,
-    extraEnv: settings.nexusEnv,
+    extraEnv: { ...GUARDED_ENV, ...settings.nexusEnv },
   });
   return measureServer(spec, settings, runDir);
 }
@@ -43,11 +45,16 @@ async function runPostgres() {
   try {
     const spec = nexus({
       mode: "postgres",
-      label: "Nexus PostgreSQL",
+      label: "Nexus PostgreSQL + Redis",
       dataDir: join(runDir, "postgres-data"),
       logLevel: settings.logLevel,
       databaseUrl: db.url,
-      extraEnv: settings.nexusEnv,
+      extraEnv: {
+        ...GUARDED_ENV,
+        REDIS_URL: settings.redisUrl,
+        REDIS_KEY_PREFIX: `${db.name}:`,
+        ...settings.nexusEnv,
+      },
     });
     progress(`migrating ${db.name}`);
     await runToCompletion(BUN, migrateArgs(), { cwd: APP_DIR, env: spec.env(0), timeoutMs: 60_000 });
@@ -57,8 +64,26 @@ async function runPostgres() {
   }
 }
 
-const runners = { bare: runBare, embedded: runEmbedded, postgres: runPostgres };
-const labels = { bare: "bare Hono (Bun.serve)", embedded: "Nexus embedded (PGlite)", postgres: "Nexus PostgreSQL" };
+/** pgbench -S against the same PostgreSQL server: the ceiling of a one-query route (settings.pgbenchClients). */
+async function runPgbench() {
+  const result = await pgbenchSelectOnly(settings.postgresUrl, {
+    clients: settings.pgbenchClients,
+    seconds: settings.durationSeconds,
+  });
+  return { mode: "pgbench", label: "pgbench -S", ...result };
+}
+
+// One caller hammers the API from one address: the per-IP API quota (a Redis round trip of its own, not the
+// guard's) is off, as in the login benchmark.
+const GUARDED_ENV = { API_RATE_LIMIT_PER_MINUTE: "0" };
+
+const runners = { bare: runBare, embedded: runEmbedded, postgres: runPostgres, pgbench: runPgbench };
+const labels = {
+  bare: "bare Hono (Bun.serve)",
+  embedded: "Nexus embedded (PGlite)",
+  postgres: "Nexus PostgreSQL + Redis",
+  pgbench: "pgbench -S",
+};
 
 const startedAt = performance.now();
 const loadBefore = loadavg()[0];
@@ -67,7 +92,7 @@ for (const mode of settings.modes) {
   progress(`${labels[mode]}: starting`);
   try {
     const result = await runners[mode]();
-    progress(`${labels[mode]}: ${Math.round(result.reqPerSec)} req/s`);
+    progress(`${labels[mode]}: ${Math.round(result.reqPerSec ?? result.tps)} ${mode === "pgbench" ? "tps" : "req/s"}`);
     results.push(result);
   } catch (error) {
     progress(`${labels[mode]}: failed`);

@@ -2,9 +2,9 @@
 import autocannon from "autocannon";
 import { cpuSeconds } from "./proc-stats.mjs";
 
-function fire(url, connections, durationSeconds) {
+function fire(url, connections, durationSeconds, headers) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: durationSeconds, pipelining: 1 }, (error, result) =>
+    autocannon({ url, connections, duration: durationSeconds, pipelining: 1, headers }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
   });
@@ -14,12 +14,12 @@ function fire(url, connections, durationSeconds) {
  * A warm-up load (not recorded; lets the JIT and connection pools settle, equally for every server), then the
  * measured load. Also records the CPU the server and this process used, to show which side was the bottleneck.
  */
-export async function measureLoad(url, { pid, connections, durationSeconds, warmupSeconds }) {
-  if (warmupSeconds > 0) await fire(url, connections, warmupSeconds);
+export async function measureLoad(url, { pid, connections, durationSeconds, warmupSeconds, headers = {} }) {
+  if (warmupSeconds > 0) await fire(url, connections, warmupSeconds, headers);
   const serverCpuBefore = cpuSeconds(pid);
   const ownCpuBefore = process.cpuUsage();
   const startedAt = performance.now();
-  const result = await fire(url, connections, durationSeconds);
+  const result = await fire(url, connections, durationSeconds, headers);
   const elapsed = (performance.now() - startedAt) / 1000;
   const ownCpu = process.cpuUsage(ownCpuBefore);
   const responses = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];

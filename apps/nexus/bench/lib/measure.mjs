@@ -1,5 +1,6 @@
 // Measures one server: start-up to ready (on an existing data dir where there is one), idle RSS, then the load.
 import { join } from "node:path";
+import { GUARDED_ROUTES, organizationCaller } from "./guarded.mjs";
 import { measureLoad } from "./load.mjs";
 import { cpuSeconds, memoryMb } from "./proc-stats.mjs";
 import { startProcess, stopProcess } from "./processes.mjs";
@@ -57,6 +58,9 @@ export async function measureServer(spec, settings, runDir) {
       durationSeconds: settings.durationSeconds,
       warmupSeconds: settings.warmupSeconds,
     });
+    const routes = spec.guardedRoutes
+      ? await measureGuardedRoutes(`http://${HOST}:${run.port}`, run.proc.pid, settings)
+      : [];
     const afterLoad = memoryMb(run.proc.pid);
     stop = await timedStop(run.proc);
     return {
@@ -70,10 +74,28 @@ export async function measureServer(spec, settings, runDir) {
       peakRssMb: afterLoad.peakMb,
       pids: idle.pids.map((p) => p.pid),
       ...load,
+      routes,
       shutdownMs: stop.shutdownMs,
       exit: stop.exit,
     };
   } finally {
     if (!stop) await stopProcess(run.proc, 2000);
   }
+}
+
+/** The guarded routes, loaded like /health/live (same connections, warm-up and duration) with one caller's token. */
+async function measureGuardedRoutes(baseUrl, pid, settings) {
+  const headers = await organizationCaller(baseUrl);
+  const routes = [];
+  for (const path of GUARDED_ROUTES) {
+    const load = await measureLoad(`${baseUrl}${path}`, {
+      pid,
+      headers,
+      connections: settings.connections,
+      durationSeconds: settings.durationSeconds,
+      warmupSeconds: settings.warmupSeconds,
+    });
+    routes.push({ path, ...load });
+  }
+  return routes;
 }

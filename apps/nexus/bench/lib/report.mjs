@@ -21,13 +21,21 @@ function table(headers, rows) {
 /** Adds the ratio to the bare app and the PASS/MISS verdicts to each Nexus result. */
 export function evaluate(results) {
   const bare = results.find((r) => r.mode === "bare" && !r.error);
+  const pgbench = results.find((r) => r.mode === "pgbench" && !r.error);
   return results.map((r) => {
-    if (r.error || r.mode === "bare") return r;
+    if (r.error || r.mode === "bare" || r.mode === "pgbench") return r;
+    const routes = (r.routes ?? []).map((route) => ({
+      ...route,
+      ratioToBare: bare ? route.reqPerSec / bare.reqPerSec : null,
+      // Only against the PostgreSQL server it ran on: PGlite is another engine.
+      ratioToPgbench: pgbench && r.mode === "postgres" ? route.reqPerSec / pgbench.tps : null,
+    }));
     const ratio = bare ? r.reqPerSec / bare.reqPerSec : null;
     const clean = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
     const verdict = (ok) => (ok ? "PASS" : "MISS");
     return {
       ...r,
+      routes,
       ratioToBare: ratio,
       verdicts: {
         ratio:
@@ -44,7 +52,8 @@ export function evaluate(results) {
 }
 
 export function printReport(results, settings) {
-  const ok = results.filter((r) => !r.error);
+  const ok = results.filter((r) => !r.error && r.mode !== "pgbench");
+  const pgbench = results.find((r) => r.mode === "pgbench" && !r.error);
   const lines = [];
   lines.push(
     `\nGET ${settings.path}, ${settings.connections} connections, ${settings.durationSeconds} s per server ` +
@@ -102,6 +111,47 @@ export function printReport(results, settings) {
         ]),
       ),
     );
+  }
+  const routes = ok.flatMap((r) => (r.routes ?? []).map((route) => ({ server: r.label, ...route })));
+  if (routes.length > 0) {
+    lines.push(
+      `\nGuarded routes (a verified owner's organization token, same load; API quota off)` +
+        (pgbench
+          ? `; pgbench -S on the same PostgreSQL server: ${fmt(pgbench.tps)} tps (${pgbench.clients} clients, ${pgbench.threads} threads, ${pgbench.seconds} s)`
+          : "; pgbench -S not run") +
+        "\n",
+    );
+    lines.push(
+      table(
+        ["server", "route", "req/s", "p50 ms", "p99 ms", "vs bare", "vs pgbench -S", "non-2xx", "srv CPU%"],
+        routes.map((route) => [
+          route.server,
+          `GET ${route.path.replace("/api/v1", "")}`,
+          fmt(route.reqPerSec),
+          fmt(route.p50Ms, 1),
+          fmt(route.p99Ms, 1),
+          fmt(route.ratioToBare, 2),
+          fmt(route.ratioToPgbench, 2),
+          route.non2xx + route.errors + route.timeouts,
+          fmt(route.serverCpuPercent),
+        ]),
+      ),
+    );
+    const organizations = routes.find(
+      (route) => route.ratioToPgbench !== null && route.path.endsWith("/organizations"),
+    );
+    if (organizations) {
+      const ok = organizations.non2xx + organizations.errors + organizations.timeouts === 0;
+      const verdict = ok
+        ? organizations.ratioToPgbench >= targets.minRatioToPgbench
+          ? "PASS"
+          : "MISS"
+        : "MISS (non-2xx)";
+      lines.push(
+        `\nTarget: GET /organizations (one query) >= ${targets.minRatioToPgbench} x pgbench -S tps: ` +
+          `${fmt(organizations.ratioToPgbench, 2)} ${verdict}`,
+      );
+    }
   }
   for (const r of results.filter((r) => r.error)) lines.push(`\n${r.label}: FAILED\n${r.error}`);
   console.log(lines.join("\n"));

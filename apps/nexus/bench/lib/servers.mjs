@@ -41,6 +41,7 @@ export function nexus({ mode, label, dataDir, logLevel, databaseUrl, extraEnv = 
     args: ["src/app/main.ts"],
     readyPath: "/health/ready",
     restartOnExistingData: true,
+    guardedRoutes: true,
     env: (port) => ({
       ...baseEnv(),
       HOST,

@@ -1,7 +1,7 @@
 // Harness settings from BENCH_* variables. The harness is an entry point, so it is allowed to read process.env;
 // the servers it starts get an environment built from scratch (see server-env.mjs).
 
-const MODES = ["bare", "embedded", "postgres"];
+const MODES = ["bare", "embedded", "postgres", "pgbench"];
 
 function int(env, name, def, min) {
   const raw = env[name];
@@ -40,6 +40,8 @@ export function loadSettings(env) {
     readyTimeoutMs: int(env, "BENCH_READY_TIMEOUT_MS", 60_000, 1000),
     logLevel: env.BENCH_LOG_LEVEL ?? "info",
     postgresUrl: env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    redisUrl: env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379",
+    pgbenchClients: int(env, "BENCH_PGBENCH_CLIENTS", 10, 1),
     nexusEnv: keyValues(env, "BENCH_NEXUS_ENV"),
     path: "/health/live",
   };
@@ -48,6 +50,8 @@ export function loadSettings(env) {
 /** The load targets the issue sets; printed next to the figures, never asserted. */
 export const targets = {
   minRatioToBare: 0.6,
+  /** The one-query guarded route (GET /organizations) vs pgbench -S on the same PostgreSQL server. */
+  minRatioToPgbench: 0.4,
   maxStartupMs: 1500,
   maxIdleRssMb: 200,
 };

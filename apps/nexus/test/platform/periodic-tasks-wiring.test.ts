@@ -9,8 +9,12 @@ describe("periodic tasks of the composed application", () => {
   });
   afterAll(() => t.dispose());
 
-  it("schedules the platform's idempotency purge and the auth context's purge", () => {
+  it("schedules the platform's idempotency purge and the auth context's purges", () => {
     const names = t.app.container.resolve(PlatformTokens.PeriodicTasks).names;
-    expect(names).toEqual(["idempotency-keys.purge-expired", "auth.purge-expired"]);
+    expect(names).toEqual([
+      "idempotency-keys.purge-expired",
+      "auth.purge-expired",
+      "auth.access-revocations.purge-expired",
+    ]);
   });
 });

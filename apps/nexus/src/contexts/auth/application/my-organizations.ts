@@ -4,15 +4,9 @@ import type { AuthDeps } from "./auth-deps";
 
 /** The user's organizations with their role in each, in membership order (oldest first). */
 export async function loadMyOrganizations(
-  deps: Pick<AuthDeps, "memberships" | "organizations">,
+  deps: Pick<AuthDeps, "memberships">,
   userId: Uuid,
 ): Promise<OrganizationView[]> {
-  const memberships = await deps.memberships.listByUser(userId);
-  if (memberships.length === 0) return [];
-  const organizations = await deps.organizations.findByIds(memberships.map((m) => m.organizationId));
-  const byId = new Map(organizations.map((o) => [o.id, o]));
-  return memberships.flatMap((m) => {
-    const organization = byId.get(m.organizationId);
-    return organization ? [toOrganizationView(organization, m.role)] : [];
-  });
+  const mine = await deps.memberships.listOrganizationsOfUser(userId);
+  return mine.map(({ organization, role }) => toOrganizationView(organization, role));
 }

@@ -1,6 +1,7 @@
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Membership } from "../../domain/membership.entity";
+import type { Organization } from "../../domain/organization.entity";
 import type { Role } from "../../domain/role.value-object";
 import type { Page, PageRequest } from "./page";
 
@@ -22,6 +23,8 @@ export interface MembershipRepository {
   findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null>;
   /** Every membership of the user, oldest first (login picks the first as the default organization). */
   listByUser(userId: Uuid): Promise<Membership[]>;
+  /** The user's organizations with their role in each, oldest membership first: one query (hot path). */
+  listOrganizationsOfUser(userId: Uuid): Promise<{ organization: Organization; role: Role }[]>;
   /** Members of one organization, ordered by joinedAt then userId. */
   listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>>;
   /**

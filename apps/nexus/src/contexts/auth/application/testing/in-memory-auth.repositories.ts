@@ -4,6 +4,7 @@ import type { Email } from "../../domain/email.value-object";
 import { Membership } from "../../domain/membership.entity";
 import { OneTimeToken, type OneTimeTokenPurpose } from "../../domain/one-time-token.entity";
 import { Organization } from "../../domain/organization.entity";
+import type { Role } from "../../domain/role.value-object";
 import { Session } from "../../domain/session.entity";
 import { User } from "../../domain/user.entity";
 import type { MembershipRepository, MemberView } from "../ports/membership.repository";
@@ -47,13 +48,6 @@ export class InMemoryOrganizationRepository implements OrganizationRepository {
     return props ? Organization.restore(props) : null;
   }
 
-  async findByIds(ids: readonly Uuid[]): Promise<Organization[]> {
-    return ids.flatMap((id) => {
-      const props = this.store.tables.organizations.get(id);
-      return props ? [Organization.restore(props)] : [];
-    });
-  }
-
   async save(organization: Organization): Promise<void> {
     this.store.tables.organizations.set(organization.id, organization.toProps());
   }
@@ -81,6 +75,13 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       .filter((m) => m.userId === userId)
       .sort(byJoinTime)
       .map((m) => Membership.restore(m));
+  }
+
+  async listOrganizationsOfUser(userId: Uuid): Promise<{ organization: Organization; role: Role }[]> {
+    return (await this.listByUser(userId)).flatMap((m) => {
+      const props = this.store.tables.organizations.get(m.organizationId);
+      return props ? [{ organization: Organization.restore(props), role: m.role }] : [];
+    });
   }
 
   /** The cursor is a plain offset: good enough for a fake. */

@@ -5,9 +5,13 @@ import type { DatabaseClient } from "@/shared/infrastructure/database/database-c
 import type { MembershipRepository, MemberView } from "../../application/ports/membership.repository";
 import type { Page, PageRequest } from "../../application/ports/page";
 import type { Membership } from "../../domain/membership.entity";
+import type { Organization } from "../../domain/organization.entity";
+import type { Role } from "../../domain/role.value-object";
 import { MemberCursor } from "./member-cursor";
 import { toMembership, toMembershipRow, toMemberView } from "./membership.mapper";
 import { memberships } from "./membership.table";
+import { toOrganization } from "./organization.mapper";
+import { organizations } from "./organization.table";
 import { users } from "./user.table";
 
 export class DrizzleMembershipRepository implements MembershipRepository {
@@ -43,6 +47,20 @@ export class DrizzleMembershipRepository implements MembershipRepository {
         .orderBy(asc(memberships.createdAt), asc(memberships.organizationId)),
     );
     return rows.map(toMembership);
+  }
+
+  /** One join (same schema), served by memberships_user_joined_idx and the organizations' primary key. */
+  async listOrganizationsOfUser(userId: Uuid): Promise<{ organization: Organization; role: Role }[]> {
+    const rows = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select({ organization: organizations, role: memberships.role })
+        .from(memberships)
+        .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(memberships.createdAt), asc(memberships.organizationId)),
+    );
+    return rows.map((row) => ({ organization: toOrganization(row.organization), role: row.role }));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -15,18 +15,6 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
       this.client.executor().select().from(organizations).where(eq(organizations.id, id)).limit(1),
     );
     return row ? toOrganization(row) : null;
-  }
-
-  async findByIds(ids: readonly Uuid[]): Promise<Organization[]> {
-    if (ids.length === 0) return [];
-    const rows = await withDatabaseErrors(() =>
-      this.client
-        .executor()
-        .select()
-        .from(organizations)
-        .where(inArray(organizations.id, [...new Set(ids)])),
-    );
-    return rows.map(toOrganization);
   }
 
   async save(organization: Organization): Promise<void> {
