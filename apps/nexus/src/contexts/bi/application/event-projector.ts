@@ -24,8 +24,9 @@ const DEFAULT_TIMEZONE = "UTC";
 export async function projectEvent(store: ProjectionStore, event: ProjectedEvent): Promise<string | null> {
   const org = event.organizationId ?? organizationOf(event);
   if (!org) return null;
-  if (!(await store.markApplied(org, event.id, new Date(event.occurredAt)))) return null;
+  if (!(await store.markApplied(org, event.id))) return null;
   await applyTo(store, org, event);
+  await store.touch(org, new Date(event.occurredAt));
   return org;
 }
 

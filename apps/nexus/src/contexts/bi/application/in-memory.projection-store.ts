@@ -36,12 +36,16 @@ export class InMemoryProjectionStore implements ProjectionStore {
 
   constructor(readonly organizationId: string) {}
 
-  async markApplied(organizationId: string, eventId: string, occurredAt: Date): Promise<boolean> {
+  async markApplied(organizationId: string, eventId: string): Promise<boolean> {
     this.own(organizationId);
     if (this.applied.has(eventId)) return false;
     this.applied.add(eventId);
-    if (!this.lastEventAt || occurredAt > this.lastEventAt) this.lastEventAt = occurredAt;
     return true;
+  }
+
+  async touch(organizationId: string, occurredAt: Date): Promise<void> {
+    this.own(organizationId);
+    if (!this.lastEventAt || occurredAt > this.lastEventAt) this.lastEventAt = occurredAt;
   }
 
   async organization(organizationId: string): Promise<OrganizationSettings | null> {

@@ -41,7 +41,9 @@ export interface ProjectionStore {
    * Records that `eventId` is now reflected in the projections (and when it happened); false when it
    * already was, in which case the caller applies nothing.
    */
-  markApplied(organizationId: string, eventId: string, occurredAt: Date): Promise<boolean>;
+  markApplied(organizationId: string, eventId: string): Promise<boolean>;
+  /** Freshness: the event applied happened at `occurredAt`. Called last, so its row is locked only briefly. */
+  touch(organizationId: string, occurredAt: Date): Promise<void>;
   organization(organizationId: string): Promise<OrganizationSettings | null>;
   saveOrganization(settings: OrganizationSettings): Promise<void>;
   invoice(organizationId: string, invoiceId: string): Promise<InvoiceRecord | null>;

@@ -21,7 +21,7 @@ export class DrizzleProjectionRebuild implements ProjectionRebuildTarget {
   constructor(private readonly client: DatabaseClient) {}
 
   async lock(organizationId: string): Promise<void> {
-    await lockOrganization(this.client.executor(), organizationId);
+    await lockOrganization(this.client.executor(), organizationId, "exclusive");
   }
 
   async replace(snapshot: ProjectionSnapshot): Promise<void> {

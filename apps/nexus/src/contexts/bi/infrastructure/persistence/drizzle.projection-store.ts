@@ -26,17 +26,21 @@ import {
 export class DrizzleProjectionStore implements ProjectionStore {
   constructor(private readonly client: DatabaseClient) {}
 
-  async markApplied(organizationId: string, eventId: string, occurredAt: Date): Promise<boolean> {
+  async markApplied(organizationId: string, eventId: string): Promise<boolean> {
     const db = this.client.executor();
-    // One writer per organization at a time: live events and a rebuild never interleave (see rebuild).
-    await lockOrganization(db, organizationId);
+    // Live events share the organization's lock; a rebuild takes it alone, so the two never interleave.
+    await lockOrganization(db, organizationId, "shared");
     const inserted = await db
       .insert(biAppliedEvents)
       .values({ organizationId, eventId })
       .onConflictDoNothing()
       .returning({ eventId: biAppliedEvents.eventId });
-    if (inserted.length === 0) return false;
-    await db
+    return inserted.length > 0;
+  }
+
+  async touch(organizationId: string, occurredAt: Date): Promise<void> {
+    await this.client
+      .executor()
       .insert(biProjectionState)
       .values({ organizationId, lastEventAt: occurredAt, lastAppliedAt: sql`now()` })
       .onConflictDoUpdate({
@@ -46,7 +50,6 @@ export class DrizzleProjectionStore implements ProjectionStore {
           lastAppliedAt: sql`now()`,
         },
       });
-    return true;
   }
 
   async organization(organizationId: string): Promise<OrganizationSettings | null> {
@@ -160,8 +163,15 @@ export class DrizzleProjectionStore implements ProjectionStore {
   }
 }
 
-export async function lockOrganization(db: ReturnType<DatabaseClient["executor"]>, organizationId: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext('nexus.bi'), hashtext(${organizationId}))`);
+export async function lockOrganization(
+  db: ReturnType<DatabaseClient["executor"]>,
+  organizationId: string,
+  mode: "shared" | "exclusive",
+) {
+  const key = sql`hashtext('nexus.bi'), hashtext(${organizationId})`;
+  await db.execute(
+    mode === "shared" ? sql`select pg_advisory_xact_lock_shared(${key})` : sql`select pg_advisory_xact_lock(${key})`,
+  );
 }
 
 /** `column = table.column + excluded.column` for every measure. */
