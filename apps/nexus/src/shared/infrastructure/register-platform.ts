@@ -35,7 +35,7 @@ export async function registerPlatform(container: Container, config: Config, log
   container.value(T.Config, config).value(T.Logger, logger).value(T.Metrics, metrics);
   container.value(T.Readiness, new ReadinessState());
 
-  const database = await createDatabaseClient(config);
+  const database = await createDatabaseClient(config, logger);
   container.singleton(
     T.Database,
     () => database,

@@ -49,6 +49,8 @@ export const configSchema = z
     PORT: int(3000, 0, 65535),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Log every SQL statement with its duration (never its bound values); not in production. */
+    LOG_SQL: bool(false),
     DATA_DIR: z.string().default("./.data"),
 
     DATABASE_URL: optionalUrl(["postgres", "postgresql"]),
@@ -88,6 +90,13 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && !c.JWT_PRIVATE_KEYS) {
       ctx.addIssue({ code: "custom", path: ["JWT_PRIVATE_KEYS"], message: "is required when NODE_ENV=production" });
+    }
+    if (c.NODE_ENV === "production" && c.LOG_SQL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOG_SQL"],
+        message: "is for development; not allowed when NODE_ENV=production",
+      });
     }
   });
 

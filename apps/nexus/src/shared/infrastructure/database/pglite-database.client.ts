@@ -6,6 +6,7 @@ import { drizzle, type PgliteDatabase } from "drizzle-orm/pglite";
 import { DataDirLock } from "./data-dir-lock";
 import { withDatabaseErrors } from "./database.errors";
 import type { DatabaseClient, Db } from "./database-client";
+import { type QueryLog, timedPglite } from "./query-log";
 import { currentTransaction } from "./transaction-context";
 
 /**
@@ -25,7 +26,7 @@ export class PgliteDatabaseClient implements DatabaseClient {
     this.db = drizzle;
   }
 
-  static async open(dataDir: string): Promise<PgliteDatabaseClient> {
+  static async open(dataDir: string, queryLog?: QueryLog): Promise<PgliteDatabaseClient> {
     const dir = join(dataDir, "pglite");
     await mkdir(dir, { recursive: true });
     const lock = await DataDirLock.acquire(dir);
@@ -33,7 +34,8 @@ export class PgliteDatabaseClient implements DatabaseClient {
       // PGlite's default 128 MB of shared buffers doubles idle RSS; an embedded, single-user database
       // needs far less (bench: ~260 MB -> ~140 MB RSS). Real loads belong on PostgreSQL.
       const pglite = await PGlite.create(dir, { postgresqlconf: ["shared_buffers=16MB"] });
-      return new PgliteDatabaseClient(pglite, drizzle({ client: pglite }), lock);
+      const client = queryLog ? timedPglite(pglite, queryLog) : pglite;
+      return new PgliteDatabaseClient(pglite, drizzle({ client }), lock);
     } catch (error) {
       await lock.release();
       throw error;

@@ -3,6 +3,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { withDatabaseErrors } from "./database.errors";
 import type { DatabaseClient, Db } from "./database-client";
+import { type QueryLog, timedPostgres } from "./query-log";
 import { currentTransaction } from "./transaction-context";
 
 export interface PostgresClientOptions {
@@ -21,9 +22,12 @@ export class PostgresDatabaseClient implements DatabaseClient {
   readonly sql: postgres.Sql;
   readonly drizzle: PostgresJsDatabase;
 
-  constructor(readonly options: PostgresClientOptions) {
+  constructor(
+    readonly options: PostgresClientOptions,
+    queryLog?: QueryLog,
+  ) {
     this.sql = PostgresDatabaseClient.connect(options, options.poolMax);
-    this.drizzle = drizzle({ client: this.sql });
+    this.drizzle = drizzle({ client: queryLog ? timedPostgres(this.sql, queryLog) : this.sql });
     this.db = this.drizzle;
   }
 
