@@ -63,6 +63,7 @@ export function timedPostgres(sql: postgres.Sql, log: QueryLog): postgres.Sql {
               if (!logged) log(text, elapsed(start), failed);
               logged = true;
             };
+            // biome-ignore lint/suspicious/noThenProperty: a postgres.js query runs when awaited; its then is where it ends
             query.then = function (this: Promise<unknown>, onFulfilled, onRejected) {
               return then.call(
                 this,
