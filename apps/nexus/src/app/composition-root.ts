@@ -1,11 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { registerAuth } from "@/contexts/auth/infrastructure/register-auth";
+import { type AuthModule, registerAuth } from "@/contexts/auth/infrastructure/register-auth";
 import { registerBi } from "@/contexts/bi/infrastructure/register-bi";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { Container } from "@/shared/infrastructure/container/container";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { createHttpApp } from "@/shared/infrastructure/http/http-app";
 import { createLogger, type Logger } from "@/shared/infrastructure/logging/logger";
+import type { ContextModule } from "@/shared/infrastructure/module/context-module";
+import { problemTables, wireModules } from "@/shared/infrastructure/module/wire-modules";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { apiRateLimit } from "@/shared/infrastructure/rate-limit/api-rate-limit";
 import { registerPlatform } from "@/shared/infrastructure/register-platform";
@@ -15,6 +17,8 @@ export interface Application {
   readonly logger: Logger;
   readonly container: Container;
   readonly http: OpenAPIHono<AppEnv>;
+  /** Each context's module (its public services, for the CLI and tests). */
+  readonly contexts: { readonly auth: AuthModule };
   /** Starts background work (the event relay and consumers). */
   start(): Promise<void>;
   /** Marks the app not ready, then releases everything the container created, newest first. */
@@ -23,7 +27,9 @@ export interface Application {
 
 /**
  * The composition root: the only place that knows every context. Platform first, then each
- * context's `register<Context>()`, in dependency order.
+ * context's `register<Context>(container, needs)` in dependency order — a context receives the public
+ * services of those it depends on (e.g. `auth.services.guard`, `auth.services.organizationDirectory`).
+ * `wireModules` subscribes every handler and adds every periodic task before `start()` exists.
  */
 export async function createApplication(config: Config, options: { logger?: Logger } = {}): Promise<Application> {
   const logger = options.logger ?? createLogger(config);
@@ -31,18 +37,17 @@ export async function createApplication(config: Config, options: { logger?: Logg
   try {
     const platform = await registerPlatform(container, config, logger);
     const auth = await registerAuth(container);
-    // Each context's housekeeping joins the platform's own (idempotency keys) before start().
-    container.resolve(PlatformTokens.PeriodicTasks).add(...auth.periodicTasks);
-    // Other contexts receive `auth.guard` to protect their routes.
-    const bi = registerBi(container, auth.guard);
-    const modules = [platform, auth, bi];
+    const bi = registerBi(container, auth.services.guard);
+    const modules: readonly ContextModule[] = [auth, bi];
+    wireModules(container, modules);
 
     const http = createHttpApp({
       config,
       logger,
       metrics: container.resolve(PlatformTokens.Metrics),
       container,
-      controllers: modules.flatMap((m) => m.controllers),
+      controllers: [...platform.controllers, ...modules.flatMap((m) => m.controllers)],
+      problemTypes: problemTables(modules),
       healthChecks: platform.healthChecks,
       readiness: container.resolve(PlatformTokens.Readiness),
       apiMiddleware: apiRateLimit(config, container.resolve(PlatformTokens.RateLimiter), logger),
@@ -53,6 +58,7 @@ export async function createApplication(config: Config, options: { logger?: Logg
       logger,
       container,
       http,
+      contexts: { auth },
       async start() {
         await container.resolve(PlatformTokens.EventBus).start();
         container.resolve(PlatformTokens.PeriodicTasks).start();

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commitFailure, err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { auditEntries } from "@/shared/infrastructure/audit/audit-entry.table";
 import { outboxEvents } from "@/shared/infrastructure/events/outbox-event.table";
@@ -19,10 +20,12 @@ describe("unit of work (as wired by the composition root)", () => {
   });
   afterAll(() => t?.dispose());
 
-  async function useCase(organizationId: Uuid, name: string, fail: boolean): Promise<void> {
+  type Ending = "ok" | "throw" | "error-result" | "commit-failure";
+
+  async function useCase(organizationId: Uuid, name: string, ending: Ending): Promise<Result<string, string>> {
     const { container } = t.app;
     const db = container.resolve(T.Database);
-    await container.resolve(T.UnitOfWork).transaction(async () => {
+    return container.resolve(T.UnitOfWork).transaction(async (): Promise<Result<string, string>> => {
       const id = Uuid.generate();
       await db.executor().insert(widgets).values({ id, name });
       await container.resolve(T.AuditTrail).record({
@@ -35,7 +38,10 @@ describe("unit of work (as wired by the composition root)", () => {
       await container
         .resolve(T.Outbox)
         .publish(counterIncremented, { organizationId, aggregateId: id, payload: { n: 1 } });
-      if (fail) throw new Error("boom after writing");
+      if (ending === "throw") throw new Error("boom after writing");
+      if (ending === "error-result") return err("refused after writing");
+      if (ending === "commit-failure") return commitFailure("refused, kept on purpose");
+      return ok(id);
     });
   }
 
@@ -50,13 +56,40 @@ describe("unit of work (as wired by the composition root)", () => {
 
   it("commits the business row, the audit entry and the outbox event together", async () => {
     const org = Uuid.generate();
-    await useCase(org, "committed", false);
+    expect((await useCase(org, "committed", "ok")).ok).toBe(true);
     expect(await traces(org, "committed")).toEqual({ rows: 1, audit: 1, events: 1 });
   });
 
   it("leaves no business row, no audit entry and no outbox event when the use case throws", async () => {
     const org = Uuid.generate();
-    await expect(useCase(org, "rolled-back", true)).rejects.toThrow("boom after writing");
+    await expect(useCase(org, "rolled-back", "throw")).rejects.toThrow("boom after writing");
     expect(await traces(org, "rolled-back")).toEqual({ rows: 0, audit: 0, events: 0 });
+  });
+
+  it("leaves no business row, no audit entry and no outbox event when the use case RETURNS an error", async () => {
+    const org = Uuid.generate();
+    const result = await useCase(org, "refused", "error-result");
+    expect(result).toEqual({ ok: false, error: "refused after writing" });
+    expect(await traces(org, "refused")).toEqual({ rows: 0, audit: 0, events: 0 });
+  });
+
+  it("commits a failure on purpose with commitFailure, and still answers the error", async () => {
+    const org = Uuid.generate();
+    const result = await useCase(org, "kept", "commit-failure");
+    expect(result.ok ? null : result.error).toBe("refused, kept on purpose");
+    expect(await traces(org, "kept")).toEqual({ rows: 1, audit: 1, events: 1 });
+  });
+
+  it("rolls back only a nested block that returns an error; the outer one commits", async () => {
+    const org = Uuid.generate();
+    const { container } = t.app;
+    const uow = container.resolve(T.UnitOfWork);
+    await uow.transaction(async () => {
+      await useCase(org, "outer-kept", "ok");
+      const inner = await uow.transaction(() => useCase(org, "inner-refused", "error-result"));
+      expect(inner.ok).toBe(false);
+    });
+    expect(await traces(org, "outer-kept")).toEqual({ rows: 1, audit: 1, events: 1 });
+    expect(await traces(org, "inner-refused")).toMatchObject({ rows: 0 });
   });
 });

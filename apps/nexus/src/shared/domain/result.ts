@@ -31,3 +31,18 @@ export function unwrap<T, E>(result: Result<T, E>): T {
   const error = result.error as { code?: string; message?: string };
   throw new Error(`unwrap on Err: ${error.code ?? ""} ${error.message ?? String(result.error)}`);
 }
+
+/**
+ * An error the unit of work COMMITS with (spec §8, style 11). Returning `err(e)` from a unit of work
+ * rolls everything back; returning `commitFailure(e)` keeps what was written — a reuse detection that
+ * revokes the session, a failure audit — and the caller still receives an `Err`.
+ */
+export type CommittedErr<E> = Err<E> & { readonly commit: true };
+export const commitFailure = <E>(error: E): CommittedErr<E> => ({ ok: false, error, commit: true });
+
+/** True for an `Err` that a unit of work must roll back (any error result not made by `commitFailure`). */
+export function isRollbackResult(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { ok?: unknown; error?: unknown; commit?: unknown };
+  return candidate.ok === false && "error" in candidate && candidate.commit !== true;
+}

@@ -1,6 +1,7 @@
 import type { AuditTrail } from "./audit/audit-trail";
 import type { Broadcast } from "./cache/broadcast.port";
 import type { Cache } from "./cache/cache.port";
+import type { Clock } from "./clock/system.clock";
 import type { Config } from "./config/config.schema";
 import { token } from "./container/token";
 import type { DatabaseClient } from "./database/database-client";
@@ -32,4 +33,5 @@ export const PlatformTokens = {
   IdempotencyStore: token<IdempotencyStore>("IdempotencyStore"),
   Mailer: token<Mailer>("Mailer"),
   PeriodicTasks: token<PeriodicTasks>("PeriodicTasks"),
+  Clock: token<Clock>("Clock"),
 } as const;

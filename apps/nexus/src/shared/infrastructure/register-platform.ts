@@ -1,5 +1,6 @@
 import { AuditTrail } from "./audit/audit-trail";
 import { createBroadcast, createCache } from "./cache/create-cache";
+import { SystemClock } from "./clock/system.clock";
 import type { Config } from "./config/config.schema";
 import type { Container } from "./container/container";
 import { createDatabaseClient } from "./database/create-database-client";
@@ -33,7 +34,7 @@ export interface PlatformModule {
 export async function registerPlatform(container: Container, config: Config, logger: Logger): Promise<PlatformModule> {
   const metrics = new MetricsRegistry();
   container.value(T.Config, config).value(T.Logger, logger).value(T.Metrics, metrics);
-  container.value(T.Readiness, new ReadinessState());
+  container.value(T.Readiness, new ReadinessState()).value(T.Clock, new SystemClock());
 
   const database = await createDatabaseClient(config, logger);
   container.singleton(

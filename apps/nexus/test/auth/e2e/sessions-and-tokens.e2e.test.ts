@@ -33,10 +33,10 @@ describe("auth: sessions and tokens through HTTP", () => {
     expect(newest.status).toBe(401);
   });
 
-  it("answers 401 invalid-token for an unknown refresh token", async () => {
+  it("answers 401 session-ended for an unknown refresh token", async () => {
     const response = await refresh("x".repeat(43));
     expect(response.status).toBe(401);
-    expect((await readJson(response)).code).toBe("invalid-token");
+    expect((await readJson(response)).code).toBe("session-ended");
   });
 
   it("lists sessions, revokes one by id, logs out the current one and then all", async () => {

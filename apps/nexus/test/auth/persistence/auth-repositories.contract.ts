@@ -100,7 +100,7 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         const userId = defined(users[0]).id;
         const membership = defined(await h.memberships.find(organization.id, userId));
         expect(membership.role).toBe("owner");
-        membership.changeRole("admin", at(100));
+        expect(membership.changeRole({ by: membership, role: "admin", ownerCount: 2, now: at(100) }).ok).toBe(true);
         await h.memberships.save(membership);
         expect((await h.memberships.find(organization.id, userId))?.role).toBe("admin");
         expect((await h.memberships.find(organization.id, userId))?.createdAt.toISOString()).toBe(T0.toISOString());
@@ -188,7 +188,8 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         const { organization, users } = await organizationWithMembers(3);
         const count = await h.unitOfWork.transaction(async () => {
           const promoted = defined(await h.memberships.find(organization.id, defined(users[2]).id));
-          promoted.changeRole("owner", at(99));
+          const owner = defined(await h.memberships.find(organization.id, defined(users[0]).id));
+          expect(promoted.changeRole({ by: owner, role: "owner", ownerCount: 1, now: at(99) }).ok).toBe(true);
           await h.memberships.save(promoted);
           return h.memberships.countOwners(organization.id);
         });

@@ -16,16 +16,17 @@ import { LoginUseCase } from "@/contexts/auth/application/use-cases/login.use-ca
 import { RefreshTokensUseCase } from "@/contexts/auth/application/use-cases/refresh-tokens.use-case";
 import { RegisterUserUseCase } from "@/contexts/auth/application/use-cases/register-user.use-case";
 import { VerifyEmailUseCase } from "@/contexts/auth/application/use-cases/verify-email.use-case";
+import { OutboxAuthEventPublisher } from "@/contexts/auth/infrastructure/adapters/outbox.auth-event-publisher";
 import { PlatformAuthAuditLog } from "@/contexts/auth/infrastructure/adapters/platform.auth-audit-log";
 import { CryptoSecureTokens } from "@/contexts/auth/infrastructure/security/crypto.secure-tokens";
 import { unwrap } from "@/shared/domain/result";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
+import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { drizzleAuthRepositories } from "./drizzle-auth-repositories";
 
 const PASSWORD = "correct horse battery staple";
-const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 
 /** The real use cases over the Drizzle adapters (password hashing and signing faked for speed). */
 describe("auth use cases over the Drizzle adapters", () => {
@@ -41,6 +42,7 @@ describe("auth use cases over the Drizzle adapters", () => {
     deps = {
       ...drizzleAuthRepositories(database),
       audit: new PlatformAuthAuditLog(new AuditTrail(client), client),
+      events: new OutboxAuthEventPublisher(new OutboxWriter(client)),
       mailer,
       clock,
       commonPasswords: new SetCommonPasswordList(),
@@ -56,16 +58,16 @@ describe("auth use cases over the Drizzle adapters", () => {
 
   it("register → verify → login → create organization → refresh → reuse detection", async () => {
     const email = "flow@example.com";
-    unwrap(await new RegisterUserUseCase(deps).execute({ email, password: PASSWORD, name: "Flow", meta }));
+    unwrap(await new RegisterUserUseCase(deps).execute({ email, password: PASSWORD, name: "Flow" }));
     // The same email again answers the same, and mails a notice instead of creating a second account.
-    unwrap(await new RegisterUserUseCase(deps).execute({ email, password: PASSWORD, name: "Flow", meta }));
+    unwrap(await new RegisterUserUseCase(deps).execute({ email, password: PASSWORD, name: "Flow" }));
     expect(mailer.sent.map((m) => m.kind)).toEqual(["verification", "account-exists"]);
 
     const verificationToken = mailer.lastToken("verification", email);
-    unwrap(await new VerifyEmailUseCase(deps).execute({ token: verificationToken, meta }));
-    expect((await new VerifyEmailUseCase(deps).execute({ token: verificationToken, meta })).ok).toBe(false);
+    unwrap(await new VerifyEmailUseCase(deps).execute({ token: verificationToken }));
+    expect((await new VerifyEmailUseCase(deps).execute({ token: verificationToken })).ok).toBe(false);
 
-    const first = unwrap(await new LoginUseCase(deps).execute({ email, password: PASSWORD, meta }));
+    const first = unwrap(await new LoginUseCase(deps).execute({ email, password: PASSWORD }));
     const claims = (deps.accessTokens as FakeAccessTokenIssuer).claimsOf(first.accessToken);
     const actor = { userId: claims.userId, sessionId: claims.sessionId, organizationId: null, role: null };
     const organization = unwrap(
@@ -74,7 +76,6 @@ describe("auth use cases over the Drizzle adapters", () => {
         name: "Flow Bakery",
         currency: "EUR",
         timezone: "Europe/Lisbon",
-        meta,
       }),
     );
     const members = unwrap(
@@ -87,12 +88,12 @@ describe("auth use cases over the Drizzle adapters", () => {
     expect(members.items.map((m) => [m.email, m.role])).toEqual([[email, "owner"]]);
 
     const refresh = new RefreshTokensUseCase(deps);
-    const rotated = unwrap(await refresh.execute({ refreshToken: first.refreshToken, meta }));
+    const rotated = unwrap(await refresh.execute({ refreshToken: first.refreshToken }));
     expect(rotated.refreshToken).not.toBe(first.refreshToken);
-    const reused = await refresh.execute({ refreshToken: first.refreshToken, meta });
+    const reused = await refresh.execute({ refreshToken: first.refreshToken });
     expect(reused.ok ? null : reused.error.code).toBe("reuse-detected");
     // The revocation committed although the use case answered with an error value.
-    const afterReuse = await refresh.execute({ refreshToken: rotated.refreshToken, meta });
+    const afterReuse = await refresh.execute({ refreshToken: rotated.refreshToken });
     expect(afterReuse.ok).toBe(false);
 
     const actions = await queryRows<{ action: string; outcome: string }>(
@@ -119,7 +120,7 @@ describe("auth use cases over the Drizzle adapters", () => {
   });
 
   it("a failed login is audited on its own commit", async () => {
-    const result = await new LoginUseCase(deps).execute({ email: "nobody@example.com", password: PASSWORD, meta });
+    const result = await new LoginUseCase(deps).execute({ email: "nobody@example.com", password: PASSWORD });
     expect(result.ok).toBe(false);
     const [row] = await queryRows<{ n: number }>(
       database.client.db,

@@ -434,6 +434,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organization or change its timezone (owner)
+         * @description The currency is fixed at creation. A change publishes `auth.organization.updated.v1`.
+         */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/members": {
         parameters: {
             query?: never;
@@ -968,6 +988,15 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        UpdateOrganizationRequest: {
+            /** @example Padaria Lima & Filhos */
+            name?: string;
+            /**
+             * @description IANA time zone
+             * @example Atlantic/Madeira
+             */
+            timezone?: string;
+        };
         User: {
             /**
              * Format: date-time
@@ -1024,7 +1053,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1033,7 +1062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `organization-required` (Organization required); `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1042,7 +1071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1071,7 +1100,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerification"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1080,7 +1109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `organization-required` (Organization required); `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1113,7 +1142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1122,7 +1151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1131,7 +1160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1162,7 +1191,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,7 +1200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-token` (Invalid token); `token-expired` (Token expired); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1180,7 +1209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1213,7 +1242,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1222,7 +1251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `invalid-credentials` (Invalid credentials) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1231,7 +1260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `email-not-verified` (Email not verified) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1240,7 +1269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1249,7 +1278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1258,7 +1287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1267,7 +1296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service unavailable */
+            /** @description `service-unavailable` (Service unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1294,7 +1323,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1321,7 +1350,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1350,7 +1379,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1359,7 +1388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1390,7 +1419,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1399,7 +1428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated); `invalid-credentials` (Invalid credentials) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1408,7 +1437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `weak-password` (Weak password); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1441,7 +1470,7 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1450,7 +1479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1459,7 +1488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1490,7 +1519,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1499,7 +1528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-token` (Invalid token); `token-expired` (Token expired); `weak-password` (Weak password); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1508,7 +1537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1541,7 +1570,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1550,7 +1579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `session-ended` (Session ended); `session-expired` (Session expired); `reuse-detected` (Reuse detected) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1559,7 +1588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1568,7 +1597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1577,7 +1606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service unavailable */
+            /** @description `service-unavailable` (Service unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1610,7 +1639,7 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1619,7 +1648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Payload too large */
+            /** @description `payload-too-large` (Payload too large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1628,7 +1657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
+            /** @description `unsupported-media-type` (Unsupported media type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1637,7 +1666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,7 +1675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description `rate-limited` (Too many requests) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1655,7 +1684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service unavailable */
+            /** @description `service-unavailable` (Service unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1684,7 +1713,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1713,7 +1742,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1722,7 +1751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1755,7 +1784,7 @@ export interface operations {
                     "application/json": components["schemas"]["SwitchOrganizationResponse"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated); `session-ended` (Session ended) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1764,7 +1793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1773,7 +1802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2111,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAccepted"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2091,7 +2120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2100,7 +2129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2109,7 +2138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member` (Already member) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2118,7 +2147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-token` (Invalid token); `token-expired` (Token expired); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2147,7 +2176,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2180,7 +2209,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,7 +2218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2198,7 +2227,78 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The organization as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2232,7 +2332,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2241,7 +2341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2250,7 +2350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2294,7 +2394,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberInvited"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2303,7 +2403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2312,7 +2412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2321,7 +2421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2330,7 +2430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `already-member` (Already member) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2339,7 +2439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2369,7 +2469,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2378,7 +2478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2387,7 +2487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2396,7 +2496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `last-owner` (Last owner) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2432,7 +2532,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberRole"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2441,7 +2541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2450,7 +2550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2459,7 +2559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2468,7 +2568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `last-owner` (Last owner) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2477,7 +2577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;

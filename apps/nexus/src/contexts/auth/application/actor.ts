@@ -9,11 +9,8 @@ export interface AuthenticatedActor {
   readonly role: Role | null;
 }
 
-/** Where a request came from: stored on new sessions and in audit entries. */
+/** Where a request came from: stored on new sessions. (Audit entries take it from the request context.) */
 export interface RequestMeta {
   readonly ip: string | null;
   readonly userAgent: string | null;
 }
-
-/** Audit fields from the request metadata. */
-export const auditOrigin = (meta: RequestMeta) => ({ ip: meta.ip, userAgent: meta.userAgent });

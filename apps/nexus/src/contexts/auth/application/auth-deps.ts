@@ -1,6 +1,7 @@
 import type { AccessRevocations } from "./ports/access-revocations.port";
 import type { AccessTokenIssuer } from "./ports/access-token.port";
 import type { AuthAuditLog } from "./ports/auth-audit-log.port";
+import type { AuthEventPublisher } from "./ports/auth-events.port";
 import type { AuthMailer } from "./ports/auth-mailer.port";
 import type { AuthUnitOfWork } from "./ports/auth-unit-of-work.port";
 import type { Clock } from "./ports/clock.port";
@@ -32,6 +33,7 @@ export interface AuthDeps {
   readonly oneTimeTokens: OneTimeTokenRepository;
   readonly unitOfWork: AuthUnitOfWork;
   readonly audit: AuthAuditLog;
+  readonly events: AuthEventPublisher;
   readonly mailer: AuthMailer;
   readonly clock: Clock;
   readonly commonPasswords: CommonPasswordList;

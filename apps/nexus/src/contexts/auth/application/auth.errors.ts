@@ -24,7 +24,8 @@ export interface FieldError {
   readonly pointer: string;
   readonly message: string;
 }
-export type ValidationFailed = DomainError<"validation"> & { readonly errors: readonly FieldError[] };
+/** The platform's 422 `validation-failed` shape: one entry per invalid field. */
+export type ValidationFailed = DomainError<"validation-failed"> & { readonly errors: readonly FieldError[] };
 
 /**
  * ONE frozen object for an unknown email, a wrong password and a locked account, so not even
@@ -45,6 +46,19 @@ export const INVALID_TOKEN = Object.freeze({
   message: "the token is invalid or has already been used",
 } as const);
 
+/** A refresh token that names no live session (unknown, or its session was ended): sign in again. */
+export type SessionEnded = DomainError<"session-ended">;
+export const SESSION_ENDED: SessionEnded = Object.freeze({
+  code: "session-ended",
+  message: "the session has ended; sign in again",
+});
+
+export type SessionExpired = DomainError<"session-expired">;
+export const SESSION_EXPIRED: SessionExpired = Object.freeze({
+  code: "session-expired",
+  message: "the session has expired; sign in again",
+});
+
 export const REUSE_DETECTED: ReuseDetected = Object.freeze({
   code: "reuse-detected",
   message: "this refresh token was already used; the session has been ended",
@@ -57,15 +71,20 @@ export const alreadyMember = (): AlreadyMember => ({
   message: "the user is already a member of this organization",
 });
 
-/** Every code an auth use case can answer: a `Record<AuthErrorCode, …>` at the edge stays exhaustive. */
+/**
+ * Every code an auth use case can answer. The HTTP edge's catalogue (`auth.problems.ts`) must map
+ * each one (the platform's `validation-failed`, `not-found`, `forbidden` are mapped there already).
+ */
 export type AuthErrorCode =
   | "invalid-credentials"
   | "email-not-verified"
   | "invalid-token"
   | "token-expired"
+  | "session-ended"
+  | "session-expired"
   | "reuse-detected"
   | "weak-password"
-  | "validation"
+  | "validation-failed"
   | "not-found"
   | "forbidden"
   | "already-member"

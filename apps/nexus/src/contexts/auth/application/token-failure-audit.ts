@@ -1,5 +1,4 @@
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { auditOrigin, type RequestMeta } from "./actor";
 import type { AuthAuditAction, AuthAuditLog } from "./ports/auth-audit-log.port";
 
 /**
@@ -10,7 +9,6 @@ export async function auditTokenFailure(
   audit: Pick<AuthAuditLog, "recordIndependently">,
   action: AuthAuditAction,
   error: { readonly code: string },
-  meta: RequestMeta,
   actorId: Uuid | null = null,
 ): Promise<void> {
   await audit.recordIndependently({
@@ -19,6 +17,5 @@ export async function auditTokenFailure(
     organizationId: null,
     actorId,
     metadata: { reason: error.code },
-    ...auditOrigin(meta),
   });
 }

@@ -16,6 +16,6 @@ export function parseFields<T extends Record<string, Result<unknown, DomainError
     if (result.ok) values[name] = result.value;
     else errors.push({ pointer: `/${name}`, message: result.error.message });
   }
-  if (errors.length > 0) return err({ code: "validation", message: "the request is not valid", errors });
+  if (errors.length > 0) return err({ code: "validation-failed", message: "the request is not valid", errors });
   return ok(values as Parsed<T>);
 }

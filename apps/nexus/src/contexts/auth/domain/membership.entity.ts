@@ -1,6 +1,11 @@
+import { ok, type Result } from "@/shared/domain/result";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { ensureKeepsAnOwner, type LastOwnerRuleBroken } from "./last-owner.rule";
 import type { Role } from "./role.value-object";
+import { ensureCanChangeRole, ensureCanRemove, type RoleRuleBroken } from "./role-management.rules";
+
+export type MembershipRuleBroken = RoleRuleBroken | LastOwnerRuleBroken;
 
 export interface MembershipProps {
   readonly organizationId: Uuid;
@@ -11,9 +16,9 @@ export interface MembershipProps {
 }
 
 /**
- * A user's role in one organization. Who may change it, and the last-owner rule, are checked by
- * `role-management.rules.ts` and `last-owner.rule.ts` before `changeRole` is called: they need the
- * actor and the organization's owner count, which one membership does not know.
+ * A user's role in one organization. It guards its own rules: `changeRole` and `checkRemoval` apply
+ * the role-management rules (who may manage whom) and the last-owner rule, given the acting member
+ * and the organization's owner count (read under lock by the caller, see MembershipRepository).
  */
 export class Membership {
   private constructor(private props: MembershipProps) {}
@@ -48,8 +53,36 @@ export class Membership {
     return this.props.updatedAt;
   }
 
-  changeRole(role: Role, now: Timestamp): void {
+  get isOwner(): boolean {
+    return this.props.role === "owner";
+  }
+
+  /**
+   * `by` changes this member's role to `role`. `ownerCount` is only consulted when this member is an
+   * owner (pass the locked count then). Answers the previous role; the same role changes nothing.
+   */
+  changeRole(change: {
+    by: Membership;
+    role: Role;
+    ownerCount: number;
+    now: Timestamp;
+  }): Result<{ from: Role; changed: boolean }, MembershipRuleBroken> {
+    const { by, role, now } = change;
+    const allowed = ensureCanChangeRole(by.role, this, role);
+    if (!allowed.ok) return allowed;
+    const from = this.props.role;
+    if (from === role) return ok({ from, changed: false });
+    const keepsOwner = ensureKeepsAnOwner({ ownerCount: change.ownerCount, currentRole: from, nextRole: role });
+    if (!keepsOwner.ok) return keepsOwner;
     this.props = { ...this.props, role, updatedAt: now };
+    return ok({ from, changed: true });
+  }
+
+  /** May `by` remove this member (anyone may leave)? The last owner never goes. */
+  checkRemoval(by: Membership, ownerCount: number): Result<void, MembershipRuleBroken> {
+    const allowed = ensureCanRemove(by, this);
+    if (!allowed.ok) return allowed;
+    return ensureKeepsAnOwner({ ownerCount, currentRole: this.props.role, nextRole: null });
   }
 
   toProps(): MembershipProps {

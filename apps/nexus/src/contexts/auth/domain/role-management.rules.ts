@@ -9,7 +9,11 @@ import type { Role } from "./role.value-object";
  * The last-owner rule is separate (last-owner.rule.ts): it needs the organization's owner count.
  */
 export type RoleRuleBroken = DomainError<"forbidden"> & {
-  readonly rule: "members-manage-permission" | "only-owner-grants-owner" | "only-owner-manages-owners";
+  readonly rule:
+    | "members-manage-permission"
+    | "only-owner-grants-owner"
+    | "only-owner-manages-owners"
+    | "organization-manage-permission";
 };
 
 export interface MemberRef {
@@ -25,6 +29,13 @@ export function ensureCanManageMembers(actorRole: Role): Result<void, RoleRuleBr
   return hasPermission(actorRole, "members:manage")
     ? ok(undefined)
     : broken("members-manage-permission", "only owners and admins manage members");
+}
+
+/** Rule: an organization's settings (name, timezone) take `organization:manage` (owner). */
+export function ensureCanManageOrganization(actorRole: Role): Result<void, RoleRuleBroken> {
+  return hasPermission(actorRole, "organization:manage")
+    ? ok(undefined)
+    : broken("organization-manage-permission", "only owners change the organization's settings");
 }
 
 /** Rule: only an owner makes someone an owner. */

@@ -1,40 +1,21 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { Container } from "@/shared/infrastructure/container/container";
-import type { Controller } from "@/shared/infrastructure/http/controller";
-import type { PeriodicTask } from "@/shared/infrastructure/maintenance/periodic-tasks";
+import type { Container, Resolver } from "@/shared/infrastructure/container/container";
+import { type ContextModule, inScope } from "@/shared/infrastructure/module/context-module";
 import { PlatformTokens as P } from "@/shared/infrastructure/platform.tokens";
 import type { AuthDeps } from "../application/auth-deps";
 import type { AccessRevocations } from "../application/ports/access-revocations.port";
-import { AcceptInvitationUseCase } from "../application/use-cases/accept-invitation.use-case";
-import { AddMemberUseCase } from "../application/use-cases/add-member.use-case";
-import { ChangeMemberRoleUseCase } from "../application/use-cases/change-member-role.use-case";
-import { ChangePasswordUseCase } from "../application/use-cases/change-password.use-case";
-import { CreateOrganizationUseCase } from "../application/use-cases/create-organization.use-case";
-import { ForgotPasswordUseCase } from "../application/use-cases/forgot-password.use-case";
-import { GetMeUseCase } from "../application/use-cases/get-me.use-case";
-import { ListMembersUseCase } from "../application/use-cases/list-members.use-case";
-import { ListMyOrganizationsUseCase } from "../application/use-cases/list-my-organizations.use-case";
-import { ListSessionsUseCase } from "../application/use-cases/list-sessions.use-case";
-import { LoginUseCase } from "../application/use-cases/login.use-case";
-import { LogoutUseCase } from "../application/use-cases/logout.use-case";
-import { LogoutAllUseCase } from "../application/use-cases/logout-all.use-case";
 import { PurgeExpiredAuthDataUseCase } from "../application/use-cases/purge-expired-auth-data.use-case";
-import { RefreshTokensUseCase } from "../application/use-cases/refresh-tokens.use-case";
-import { RegisterUserUseCase } from "../application/use-cases/register-user.use-case";
-import { RemoveMemberUseCase } from "../application/use-cases/remove-member.use-case";
-import { ResendVerificationUseCase } from "../application/use-cases/resend-verification.use-case";
-import { ResetPasswordUseCase } from "../application/use-cases/reset-password.use-case";
-import { RevokeSessionUseCase } from "../application/use-cases/revoke-session.use-case";
-import { SwitchOrganizationUseCase } from "../application/use-cases/switch-organization.use-case";
-import { VerifyEmailUseCase } from "../application/use-cases/verify-email.use-case";
 import type { AuthGuard } from "../contracts/auth-guard";
+import type { OrganizationDirectory } from "../contracts/organization-directory";
 import { DrizzleAuthUnitOfWork } from "./adapters/drizzle.auth-unit-of-work";
 import { MailerAuthMailer } from "./adapters/mailer.auth-mailer";
+import { OutboxAuthEventPublisher } from "./adapters/outbox.auth-event-publisher";
 import { PlatformAuthAuditLog } from "./adapters/platform.auth-audit-log";
-import { SystemClock } from "./adapters/system.clock";
-import { AuthTokens } from "./auth.tokens";
+import { RepositoryOrganizationDirectory } from "./adapters/repository.organization-directory";
+import { AuthTokens as T } from "./auth.tokens";
 import { AuditController } from "./http/audit.controller";
 import { AuthController } from "./http/auth.controller";
+import { authErrors } from "./http/auth.problems";
 import { AuthRateLimits } from "./http/auth-rate-limits";
 import { EmailVerificationController } from "./http/email-verification.controller";
 import { InvitationsController } from "./http/invitations.controller";
@@ -51,87 +32,64 @@ import { startAccessRevocations } from "./security/access-revocations.module";
 import type { Argon2Params } from "./security/argon2.password-hasher";
 import { type AuthSecurity, createAuthSecurity } from "./security/create-auth-security";
 
-export interface AuthModule {
-  /** Rate limits first: they must be registered before the routes they guard. */
-  readonly controllers: readonly Controller[];
-  /** The guard other contexts protect their routes with; the composition root hands it over. */
+/** What auth offers other contexts (interfaces from auth/contracts); the composition root hands them over. */
+export interface AuthServices {
+  /** Protects other contexts' routes. */
   readonly guard: AuthGuard<MiddlewareHandler, Context>;
-  /** Housekeeping the composition root adds to the platform's PeriodicTasks. */
-  readonly periodicTasks: readonly PeriodicTask[];
+  /** Currency and timezone by organization id (production, tax). */
+  readonly organizationDirectory: OrganizationDirectory;
 }
 
+export type AuthModule = ContextModule<AuthServices>;
+
 /**
- * Registers the auth context after the platform: security adapters (keys, hasher, tokens, guard),
- * repositories and adapters in one AuthDeps, and the HTTP controllers over the use cases.
+ * Registers the auth context after the platform. Lifetimes: adapters and repositories singleton (in
+ * `AuthTokens.Deps`); use cases scoped to the request: a controller asks the request scope for one with
+ * `c.var.scope.useCase(LoginUseCase, AuthTokens.Deps)` (built once per request, nothing to register).
  */
 export async function registerAuth(
   container: Container,
   options: { readonly argon2?: Argon2Params } = {},
 ): Promise<AuthModule> {
-  const config = container.resolve(P.Config);
   const revocations = await startAccessRevocations(container);
+  const config = container.resolve(P.Config);
   const security = await createAuthSecurity(config, container.resolve(P.Cache), revocations.feed, options);
-  container.value(AuthTokens.Security, security).value(AuthTokens.Guard, security.guard);
-  container.singleton(AuthTokens.Deps, (r) => buildAuthDeps(r, security, revocations.port));
+  container.value(T.Security, security).value(T.Guard, security.guard);
+  container.singleton(T.Deps, (r) => buildAuthDeps(r, security, revocations.port));
 
-  const deps = container.resolve(AuthTokens.Deps);
-  const guard = security.guard;
-  const controllers: Controller[] = [
-    new AuthRateLimits(container.resolve(P.RateLimiter), container.resolve(P.Logger)),
-    security.jwksController,
-    new AuthController({
+  const { guard } = security;
+  return {
+    name: "auth",
+    controllers: [
+      new AuthRateLimits(container.resolve(P.RateLimiter), container.resolve(P.Logger)), // before the routes
+      security.jwksController,
+      new AuthController(guard),
+      new EmailVerificationController(),
+      new SessionsController(guard),
+      new PasswordController(guard),
+      new OrganizationsController(guard),
+      new MembersController(guard),
+      new InvitationsController(guard),
+      new AuditController(guard, container.resolve(P.Database)),
+    ],
+    subscriptions: [],
+    services: {
       guard,
-      registerUser: new RegisterUserUseCase(deps),
-      login: new LoginUseCase(deps),
-      refreshTokens: new RefreshTokensUseCase(deps),
-      getMe: new GetMeUseCase(deps),
-      switchOrganization: new SwitchOrganizationUseCase(deps),
-    }),
-    new EmailVerificationController({
-      verifyEmail: new VerifyEmailUseCase(deps),
-      resendVerification: new ResendVerificationUseCase(deps),
-    }),
-    new SessionsController({
-      guard,
-      logout: new LogoutUseCase(deps),
-      logoutAll: new LogoutAllUseCase(deps),
-      listSessions: new ListSessionsUseCase(deps),
-      revokeSession: new RevokeSessionUseCase(deps),
-    }),
-    new PasswordController({
-      guard,
-      changePassword: new ChangePasswordUseCase(deps),
-      forgotPassword: new ForgotPasswordUseCase(deps),
-      resetPassword: new ResetPasswordUseCase(deps),
-    }),
-    new OrganizationsController({
-      guard,
-      createOrganization: new CreateOrganizationUseCase(deps),
-      listMyOrganizations: new ListMyOrganizationsUseCase(deps),
-    }),
-    new MembersController({
-      guard,
-      listMembers: new ListMembersUseCase(deps),
-      addMember: new AddMemberUseCase(deps),
-      changeMemberRole: new ChangeMemberRoleUseCase(deps),
-      removeMember: new RemoveMemberUseCase(deps),
-    }),
-    new InvitationsController({ guard, acceptInvitation: new AcceptInvitationUseCase(deps) }),
-    new AuditController(guard, container.resolve(P.Database)),
-  ];
-  const purge = new PurgeExpiredAuthDataUseCase(deps);
-  const periodicTasks: PeriodicTask[] = [
-    { name: "auth.purge-expired", everyMs: 60 * 60_000, run: () => purge.execute() },
-    revocations.purgeTask,
-  ];
-  return { controllers, guard, periodicTasks };
+      organizationDirectory: new RepositoryOrganizationDirectory(container.resolve(T.Deps).organizations),
+    },
+    periodicTasks: [
+      {
+        name: "auth.purge-expired",
+        everyMs: 60 * 60_000,
+        run: () => inScope(container, (scope) => scope.useCase(PurgeExpiredAuthDataUseCase, T.Deps).execute()),
+      },
+      revocations.purgeTask,
+    ],
+    problems: authErrors.table,
+  };
 }
 
-function buildAuthDeps(
-  r: Pick<Container, "resolve">,
-  security: AuthSecurity,
-  revocations: AccessRevocations,
-): AuthDeps {
+function buildAuthDeps(r: Resolver, security: AuthSecurity, revocations: AccessRevocations): AuthDeps {
   const config = r.resolve(P.Config);
   const database = r.resolve(P.Database);
   return {
@@ -142,8 +100,9 @@ function buildAuthDeps(
     oneTimeTokens: new DrizzleOneTimeTokenRepository(database),
     unitOfWork: new DrizzleAuthUnitOfWork(r.resolve(P.UnitOfWork)),
     audit: new PlatformAuthAuditLog(r.resolve(P.AuditTrail), database),
+    events: new OutboxAuthEventPublisher(r.resolve(P.Outbox)),
     mailer: new MailerAuthMailer(r.resolve(P.Mailer), config),
-    clock: new SystemClock(),
+    clock: r.resolve(P.Clock),
     commonPasswords: security.commonPasswords,
     passwordHasher: security.passwordHasher,
     accessTokens: security.accessTokenIssuer,

@@ -4,8 +4,9 @@ import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import type { Container } from "@/shared/infrastructure/container/container";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
-import type { Controller } from "@/shared/infrastructure/http/controller";
+import type { ContextModule } from "@/shared/infrastructure/module/context-module";
 import { PlatformTokens as P } from "@/shared/infrastructure/platform.tokens";
+import { BI_ERRORS } from "../application/bi.errors";
 import type { BiDeps } from "../application/bi-deps";
 import { ApplyEventUseCase } from "../application/use-cases/apply-event.use-case";
 import { GetFreshnessUseCase } from "../application/use-cases/get-freshness.use-case";
@@ -24,9 +25,8 @@ import { DrizzleFactsReader } from "./persistence/drizzle.facts-reader";
 import { DrizzleProjectionRebuild } from "./persistence/drizzle.projection-rebuild";
 import { DrizzleProjectionStore } from "./persistence/drizzle.projection-store";
 
-export interface BiModule {
-  readonly controllers: readonly Controller[];
-}
+/** bi offers no public services yet. (Its subscriptions are still wired by subscribeBiProjections.) */
+export type BiModule = ContextModule<Record<string, never>>;
 
 /**
  * Registers the bi context: its projections subscribe to the integration events (before the event bus
@@ -46,6 +46,11 @@ export function registerBi(container: Container, guard: AuthGuard<MiddlewareHand
   );
   container.resolve(BiTokens.Updates);
   return {
+    name: "bi",
+    subscriptions: [],
+    services: {},
+    periodicTasks: [],
+    problems: BI_ERRORS,
     controllers: [
       new BiController({
         guard,

@@ -138,4 +138,28 @@ describe("Container", () => {
     expect(closed).toBe(false);
     closed = true;
   });
+
+  describe("useCase (scoped, keyed by class)", () => {
+    const Deps = token<{ n: number }>("Deps");
+    class Counter {
+      constructor(readonly deps: { n: number }) {}
+    }
+
+    it("builds one instance per scope from the singleton deps, another in the next scope", async () => {
+      const root = Container.create().singleton(Deps, () => ({ n: 1 }));
+      const first = root.createScope();
+      const a = first.useCase(Counter, Deps);
+      expect(first.useCase(Counter, Deps)).toBe(a);
+      expect(a.deps).toBe(root.resolve(Deps));
+      const second = root.createScope();
+      expect(second.useCase(Counter, Deps)).not.toBe(a);
+      await first.dispose();
+      expect(() => first.useCase(Counter, Deps)).toThrow(ContainerError);
+    });
+
+    it("refuses the root container (a use case would outlive its request)", () => {
+      const root = Container.create().singleton(Deps, () => ({ n: 1 }));
+      expect(() => root.useCase(Counter, Deps)).toThrow(ContainerError);
+    });
+  });
 });

@@ -8,6 +8,15 @@ export interface Resolver {
   resolve<T>(token: Token<T>): T;
 }
 
+/** A request (or event, or task) scope: resolves tokens, and builds use cases without registering them. */
+export interface Scope extends Resolver {
+  /**
+   * The scope's instance of `UseCase`, built on first use as `new UseCase(resolve(depsToken))` and
+   * kept for the rest of the scope (the scoped lifetime, keyed by the class: no token to declare).
+   */
+  useCase<D, U>(UseCase: new (deps: D) => U, depsToken: Token<D>): U;
+}
+
 export interface Provider<T> {
   readonly lifetime: Lifetime;
   readonly factory: (resolver: Resolver) => T;
@@ -24,9 +33,10 @@ interface Created {
  * A small DI container: Symbol tokens, three lifetimes, one child scope per request,
  * cycle detection with the chain, and disposal in reverse creation order.
  */
-export class Container implements Resolver {
+export class Container implements Scope {
   private readonly providers: Map<symbol, Provider<unknown> & { name: string }>;
   private readonly instances = new Map<symbol, unknown>();
+  private useCases: Map<unknown, unknown> | undefined;
   private readonly created: Created[] = [];
   private disposed = false;
 
@@ -79,6 +89,18 @@ export class Container implements Resolver {
     return this.resolveWith(token, []);
   }
 
+  useCase<D, U>(UseCase: new (deps: D) => U, depsToken: Token<D>): U {
+    if (this.disposed) throw containerErrors.disposed();
+    if (!this.root) throw containerErrors.scopedFromRoot(UseCase.name);
+    this.useCases ??= new Map();
+    let instance = this.useCases.get(UseCase) as U | undefined;
+    if (instance === undefined) {
+      instance = new UseCase(this.resolve(depsToken));
+      this.useCases.set(UseCase, instance);
+    }
+    return instance;
+  }
+
   private resolveWith<T>(token: Token<T>, chain: string[]): T {
     const provider = this.providers.get(token.key);
     if (!provider) throw containerErrors.missing(token.name, chain);
@@ -129,6 +151,7 @@ export class Container implements Resolver {
     }
     this.created.length = 0;
     this.instances.clear();
+    this.useCases = undefined;
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, "Errors while disposing the container");
   }

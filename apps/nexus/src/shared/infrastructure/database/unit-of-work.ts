@@ -1,8 +1,13 @@
+import { isRollbackResult } from "@/shared/domain/result";
 import { translateDatabaseError } from "./database.errors";
 import type { DatabaseClient, Db } from "./database-client";
 import { afterCommit, currentTransaction, runInTransactionContext } from "./transaction-context";
 
-/** Use cases wrap their writes (and the audit and outbox rows they produce) in one transaction. */
+/**
+ * Use cases wrap their writes (and the audit and outbox rows they produce) in one transaction.
+ * Throwing rolls back and rethrows. Returning an error `Result` ROLLS BACK too and returns it: a
+ * failed use case changes nothing. `commitFailure(error)` (shared/domain/result) commits on purpose.
+ */
 export interface UnitOfWork {
   transaction<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -20,10 +25,18 @@ export class DrizzleUnitOfWork implements UnitOfWork {
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     const outer: Db = currentTransaction(this.client) ?? this.client.db;
     const committed: (() => void)[] = [];
+    let rolledBack: { value: T } | undefined;
     let result: T;
     try {
-      result = await outer.transaction((tx) => runInTransactionContext(this.client, tx, work, committed));
+      result = await outer.transaction(async (tx) => {
+        const value = await runInTransactionContext(this.client, tx, work, committed);
+        if (!isRollbackResult(value)) return value;
+        rolledBack = { value };
+        throw ROLLBACK;
+      });
     } catch (error) {
+      // Rolled back on purpose: its after-commit callbacks are dropped with its writes.
+      if (error === ROLLBACK && rolledBack) return rolledBack.value;
       throw translateDatabaseError(error);
     }
     // A savepoint hands its callbacks up: they wait for the outermost commit.
@@ -31,3 +44,6 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     return result;
   }
 }
+
+/** Thrown through the driver's transaction to roll it back when the work returned an error result. */
+const ROLLBACK: unknown = Object.freeze({ rollback: "error result" });

@@ -1,4 +1,4 @@
-import type { Resolver } from "@/shared/infrastructure/container/container";
+import type { Scope } from "@/shared/infrastructure/container/container";
 import type { RequestContext } from "@/shared/infrastructure/request-context/request-context";
 import type { ConnectionInfo } from "./http-server.port";
 
@@ -7,7 +7,7 @@ export interface AppEnv {
   Bindings: ConnectionInfo;
   Variables: {
     /** Per-request DI scope, created on first use and disposed after the response. */
-    scope: Resolver;
+    scope: Scope;
     requestContext: RequestContext;
   };
 }

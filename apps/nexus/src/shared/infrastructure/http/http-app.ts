@@ -14,6 +14,7 @@ import { registerHealthRoutes } from "./health.routes";
 import type { HealthCheck } from "./health-check";
 import { registerMetricsRoute } from "./metrics.routes";
 import { registerOpenApiRoutes } from "./openapi.routes";
+import type { ProblemSpec } from "./problem-catalog";
 import { registerProblemPages } from "./problem-pages.routes";
 import { ReadinessState } from "./readiness";
 import { requestContextMiddleware } from "./request-context.middleware";
@@ -29,6 +30,8 @@ export interface HttpAppDeps {
   readonly metrics: MetricsRegistry;
   readonly container: Container;
   readonly controllers: readonly Controller[];
+  /** The contexts' error tables (code → status, title, description) for the `/problems/<code>` pages. */
+  readonly problemTypes?: Readonly<Record<string, ProblemSpec>>;
   readonly healthChecks: readonly HealthCheck[];
   /** Shared with graceful shutdown, which calls `setDraining()`; one is created if omitted. */
   readonly readiness?: ReadinessState;
@@ -61,7 +64,7 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     timeoutMs: deps.readinessTimeoutMs ?? 3000,
   });
   registerMetricsRoute(app, deps.metrics);
-  registerProblemPages(app, Object.assign({}, ...deps.controllers.map((c) => c.problemTypes ?? {})));
+  registerProblemPages(app, deps.problemTypes ?? {});
   registerOpenApiRoutes(app, { publicBaseUrl: config.PUBLIC_BASE_URL });
   for (const middleware of deps.apiMiddleware ?? []) app.use("/api/*", middleware);
   for (const controller of deps.controllers) controller.register(app);

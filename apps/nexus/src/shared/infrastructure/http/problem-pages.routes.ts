@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env";
 import { problemResponse, problemTitle } from "./problem";
-import { PROBLEM_CATALOG, type ProblemTypeInfo } from "./problem-catalog";
+import { PLATFORM_PROBLEMS, type ProblemSpec } from "./problem-catalog";
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -12,16 +12,16 @@ const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
  */
 export function registerProblemPages(
   app: OpenAPIHono<AppEnv>,
-  contextTypes: Readonly<Record<string, ProblemTypeInfo>> = {},
+  contextTypes: Readonly<Record<string, ProblemSpec>> = {},
 ): void {
-  const catalog: Readonly<Record<string, ProblemTypeInfo>> = { ...contextTypes, ...PROBLEM_CATALOG };
+  const catalog: Readonly<Record<string, ProblemSpec>> = { ...PLATFORM_PROBLEMS, ...contextTypes };
   app.get("/problems/:code", (c) => {
     const code = c.req.param("code");
     if (!CODE.test(code)) {
       return problemResponse(c, { status: 404, code: "not-found", detail: "No such problem type." });
     }
     const info = catalog[code];
-    const title = problemTitle(code);
+    const title = info?.title ?? problemTitle(code);
     const description =
       info?.description ?? "The request was refused for the reason named above; the response's detail says more.";
     const html = `<!doctype html>

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { PROBLEM_CONTENT_TYPE, problemTitle } from "./problem";
-import { PROBLEM_CATALOG } from "./problem-catalog";
+import { PLATFORM_PROBLEMS } from "./problem-catalog";
 
 /** The RFC 9457 body as documented in OpenAPI; controllers reference it in their route definitions. */
 export const problemSchema = z
@@ -17,6 +17,9 @@ export const problemSchema = z
   .passthrough()
   .openapi("Problem");
 
+/** A problem body as handlers' typed responses see it. */
+export type ProblemJson = z.infer<typeof problemSchema>;
+
 /**
  * Problem responses for a route's `responses`, e.g. `...problemResponses(401, 404, 422)`.
  * Statuses every route can answer (400, 413, 415, 500, 503) are worth listing on routes with a body.
@@ -25,7 +28,7 @@ export function problemResponses<const S extends number>(
   ...statuses: S[]
 ): Record<S, { description: string; content: { [PROBLEM_CONTENT_TYPE]: { schema: typeof problemSchema } } }> {
   const entries = statuses.map((status) => {
-    const code = Object.entries(PROBLEM_CATALOG).find(([, info]) => info.status === status)?.[0];
+    const code = Object.entries(PLATFORM_PROBLEMS).find(([, info]) => info.status === status)?.[0];
     const description = code ? problemTitle(code) : `Error ${status}`;
     return [status, { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } }];
   });

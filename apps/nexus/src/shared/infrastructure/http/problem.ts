@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
+import { PLATFORM_PROBLEMS } from "./problem-catalog";
 
 /** One invalid field of a request: RFC 6901 JSON pointer into the validated input, and why. */
 export interface FieldError {
@@ -26,16 +27,9 @@ export interface RequestLike {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-/** Titles that reading the code aloud would get wrong. */
-const TITLES: Readonly<Record<string, string>> = {
-  "internal-error": "Internal server error",
-  "payload-too-large": "Payload too large",
-  "malformed-json": "Malformed JSON",
-  "rate-limited": "Too many requests",
-};
-
+/** The platform catalogue's title, else the code read aloud ("last-owner" → "Last owner"). */
 export function problemTitle(code: string): string {
-  const known = TITLES[code];
+  const known = (PLATFORM_PROBLEMS as Readonly<Record<string, { title: string }>>)[code]?.title;
   if (known) return known;
   const words = code.replace(/[-_.]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from "hono";
-import type { Container, Resolver } from "@/shared/infrastructure/container/container";
+import type { Container, Scope } from "@/shared/infrastructure/container/container";
 import type { Token } from "@/shared/infrastructure/container/token";
 import type { Logger } from "@/shared/infrastructure/logging/logger";
 import type { AppEnv } from "./app-env";
 
 /** A request's DI scope, created only when something resolves from it (most requests never do). */
-class LazyRequestScope implements Resolver {
+class LazyRequestScope implements Scope {
   private scope: Container | undefined;
 
   constructor(private readonly root: Container) {}
@@ -13,6 +13,11 @@ class LazyRequestScope implements Resolver {
   resolve<T>(token: Token<T>): T {
     this.scope ??= this.root.createScope();
     return this.scope.resolve(token);
+  }
+
+  useCase<D, U>(UseCase: new (deps: D) => U, depsToken: Token<D>): U {
+    this.scope ??= this.root.createScope();
+    return this.scope.useCase(UseCase, depsToken);
   }
 
   async dispose(): Promise<void> {

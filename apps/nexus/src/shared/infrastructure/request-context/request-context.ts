@@ -41,3 +41,16 @@ export function setRequestActor(actor: RequestActor): boolean {
   ctx.actor = actor;
   return true;
 }
+
+/** Where the current request came from (client IP after TRUST_PROXY_HOPS, user agent); nulls outside a request. */
+export function requestOrigin(): { readonly ip: string | null; readonly userAgent: string | null } {
+  const context = storage.getStore();
+  return { ip: context?.ip ?? null, userAgent: context?.userAgent ?? null };
+}
+
+/** The verified caller of the current request; throws when no guard ran (a route left unguarded is a bug). */
+export function requestActor(): RequestActor {
+  const actor = storage.getStore()?.actor;
+  if (!actor) throw new Error("no authenticated caller on this request: is the route guarded?");
+  return actor;
+}

@@ -13,6 +13,7 @@ export type AuthAuditAction =
   | "auth.password.reset_requested"
   | "auth.password.reset"
   | "auth.organization.created"
+  | "auth.organization.updated"
   | "auth.member.added"
   | "auth.member.invited"
   | "auth.invitation.accepted"

@@ -1,9 +1,11 @@
+import { isRollbackResult } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Role } from "../../domain/role.value-object";
 import type { AccessRevocations } from "../ports/access-revocations.port";
 import type { AccessTokenClaims, AccessTokenIssuer, IssuedAccessToken } from "../ports/access-token.port";
 import type { AuthAuditEntry, AuthAuditLog } from "../ports/auth-audit-log.port";
+import type { AuthDomainEvent, AuthEventPublisher } from "../ports/auth-events.port";
 import type { AuthMailer } from "../ports/auth-mailer.port";
 import type { AuthUnitOfWork } from "../ports/auth-unit-of-work.port";
 import type { Clock } from "../ports/clock.port";
@@ -28,7 +30,7 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Rolls the store back when `work` throws; knows whether a transaction is open. */
+/** Rolls the store back when `work` throws or returns an error result (as the real one); knows whether a transaction is open. */
 export class InMemoryUnitOfWork implements AuthUnitOfWork {
   depth = 0;
   commits = 0;
@@ -43,7 +45,8 @@ export class InMemoryUnitOfWork implements AuthUnitOfWork {
     this.depth += 1;
     try {
       const result = await work();
-      if (this.depth === 1) this.commits += 1;
+      if (isRollbackResult(result)) this.store.restore(before);
+      else if (this.depth === 1) this.commits += 1;
       return result;
     } catch (error) {
       this.store.restore(before);
@@ -81,6 +84,23 @@ export class InMemoryAuthAuditLog implements AuthAuditLog {
   async recordIndependently(entry: AuthAuditEntry): Promise<void> {
     if (this.unitOfWork.inTransaction) throw new Error("recordIndependently called inside a unit of work");
     this.store.tables.audit.push({ entry, independent: true });
+  }
+}
+
+/** Mirrors the outbox: publishing outside a unit of work is a bug; a rollback drops the events. */
+export class InMemoryAuthEventPublisher implements AuthEventPublisher {
+  constructor(
+    private readonly store: InMemoryAuthStore,
+    private readonly unitOfWork: InMemoryUnitOfWork,
+  ) {}
+
+  get published(): readonly AuthDomainEvent[] {
+    return this.store.tables.events;
+  }
+
+  async publish(events: readonly AuthDomainEvent[]): Promise<void> {
+    if (!this.unitOfWork.inTransaction) throw new Error("events published outside a unit of work");
+    this.store.tables.events.push(...events);
   }
 }
 

@@ -4,6 +4,7 @@ import type { OrganizationProps } from "../../domain/organization.entity";
 import type { SessionProps } from "../../domain/session.entity";
 import type { UserProps } from "../../domain/user.entity";
 import type { AuthAuditEntry } from "../ports/auth-audit-log.port";
+import type { AuthDomainEvent } from "../ports/auth-events.port";
 
 export interface RecordedAuditEntry {
   readonly entry: AuthAuditEntry;
@@ -20,6 +21,8 @@ interface Tables {
   refreshFamily: Map<string, { sessionId: string; generation: number }>;
   oneTimeTokens: Map<string, OneTimeTokenProps>;
   audit: RecordedAuditEntry[];
+  /** The "outbox": events published in a unit of work (rolled back with it). */
+  events: AuthDomainEvent[];
 }
 
 /**
@@ -28,7 +31,7 @@ interface Tables {
  * database. `snapshot`/`restore` give the fake unit of work its rollback.
  */
 export class InMemoryAuthStore {
-  tables: Tables = InMemoryAuthStore.empty();
+  readonly tables: Tables = InMemoryAuthStore.empty();
 
   snapshot(): Tables {
     const t = this.tables;
@@ -40,11 +43,27 @@ export class InMemoryAuthStore {
       refreshFamily: new Map(t.refreshFamily),
       oneTimeTokens: new Map(t.oneTimeTokens),
       audit: [...t.audit],
+      events: [...t.events],
     };
   }
 
+  /** In place, so a test holding `store.tables.sessions` sees the rollback too. */
   restore(snapshot: Tables): void {
-    this.tables = snapshot;
+    const t = this.tables;
+    for (const name of [
+      "users",
+      "organizations",
+      "memberships",
+      "sessions",
+      "refreshFamily",
+      "oneTimeTokens",
+    ] as const) {
+      const table = t[name] as Map<string, unknown>;
+      table.clear();
+      for (const [key, value] of snapshot[name] as Map<string, unknown>) table.set(key, value);
+    }
+    t.audit.splice(0, t.audit.length, ...snapshot.audit);
+    t.events.splice(0, t.events.length, ...snapshot.events);
   }
 
   private static empty(): Tables {
@@ -56,6 +75,7 @@ export class InMemoryAuthStore {
       refreshFamily: new Map(),
       oneTimeTokens: new Map(),
       audit: [],
+      events: [],
     };
   }
 }

@@ -2,7 +2,7 @@ import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Membership } from "../../domain/membership.entity";
 import type { Role } from "../../domain/role.value-object";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import {
   type AlreadyMember,
   alreadyMember,
@@ -17,7 +17,6 @@ import { auditTokenFailure } from "../token-failure-audit";
 export interface AcceptInvitationInput {
   readonly actor: AuthenticatedActor;
   readonly token: string;
-  readonly meta: RequestMeta;
 }
 
 export interface AcceptInvitationOutput {
@@ -83,19 +82,12 @@ export class AcceptInvitationUseCase {
           resourceType: "invitation",
           resourceId: token.id,
           metadata: { role: grant.role, invitedBy: grant.invitedBy },
-          ...auditOrigin(input.meta),
         });
         return ok({ organizationId: grant.organizationId, role: grant.role });
       },
     );
     if (!result.ok) {
-      await auditTokenFailure(
-        this.deps.audit,
-        "auth.invitation.accepted",
-        result.error,
-        input.meta,
-        input.actor.userId,
-      );
+      await auditTokenFailure(this.deps.audit, "auth.invitation.accepted", result.error, input.actor.userId);
     }
     return result;
   }

@@ -5,7 +5,7 @@ import { Email } from "../../domain/email.value-object";
 import { Membership } from "../../domain/membership.entity";
 import { Role } from "../../domain/role.value-object";
 import { ensureCanAddMember } from "../../domain/role-management.rules";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import {
   type AlreadyMember,
   alreadyMember,
@@ -24,7 +24,6 @@ export interface AddMemberInput {
   readonly organizationId: Uuid;
   readonly email: string;
   readonly role: string;
-  readonly meta: RequestMeta;
 }
 
 export type AddMemberOutput =
@@ -66,7 +65,7 @@ export class AddMemberUseCase {
     if (!organization) return err(notFound("organization"));
 
     const now = this.deps.clock.now();
-    const audit = { organizationId: organization.id, actorId: input.actor.userId, ...auditOrigin(input.meta) };
+    const audit = { organizationId: organization.id, actorId: input.actor.userId };
     const user = await this.deps.users.findByEmail(email);
     if (user) {
       const membership = Membership.grant({ organizationId: organization.id, userId: user.id, role, now });

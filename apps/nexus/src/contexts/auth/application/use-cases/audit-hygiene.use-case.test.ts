@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAuthTestKit, TEST_META, TEST_PASSWORD } from "../testing/auth-test-kit";
+import { createAuthTestKit, TEST_PASSWORD } from "../testing/auth-test-kit";
 import { AcceptInvitationUseCase } from "./accept-invitation.use-case";
 import { AddMemberUseCase } from "./add-member.use-case";
 import { ChangePasswordUseCase } from "./change-password.use-case";
@@ -15,38 +15,33 @@ describe("audit hygiene", () => {
     await new LoginUseCase(kit.deps).execute({
       email: "owner@example.com",
       password: "wrong password!!",
-      meta: TEST_META,
     });
     const refresh = new RefreshTokensUseCase(kit.deps);
-    await refresh.execute({ refreshToken: tokens.refreshToken, meta: TEST_META });
-    await refresh.execute({ refreshToken: tokens.refreshToken, meta: TEST_META }); // reuse
+    await refresh.execute({ refreshToken: tokens.refreshToken });
+    await refresh.execute({ refreshToken: tokens.refreshToken }); // reuse
     const fresh = await kit.login("owner@example.com", organization.id);
     const changed = "changed passphrase 1";
     await new ChangePasswordUseCase(kit.deps).execute({
       actor: kit.actorOf(fresh),
       currentPassword: TEST_PASSWORD,
       newPassword: changed,
-      meta: TEST_META,
     });
-    await new ForgotPasswordUseCase(kit.deps).execute({ email: "owner@example.com", meta: TEST_META });
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: "owner@example.com" });
     const reset = "reset passphrase 22";
     await new ResetPasswordUseCase(kit.deps).execute({
       token: kit.mailer.lastToken("password-reset", "owner@example.com"),
       newPassword: reset,
-      meta: TEST_META,
     });
     await new AddMemberUseCase(kit.deps).execute({
       actor,
       organizationId: organization.id,
       email: "chef@example.com",
       role: "operator",
-      meta: TEST_META,
     });
     await kit.registerUser("chef@example.com");
     await new AcceptInvitationUseCase(kit.deps).execute({
       actor: kit.actorOf(await kit.login("chef@example.com")),
       token: kit.mailer.lastToken("invitation", "chef@example.com"),
-      meta: TEST_META,
     });
 
     expect(kit.audit.actions()).toEqual(

@@ -1,9 +1,8 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { ensureKeepsAnOwner } from "../../domain/last-owner.rule";
 import { Role } from "../../domain/role.value-object";
-import { ensureCanChangeRole, ensureCanManageMembers } from "../../domain/role-management.rules";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import { ensureCanManageMembers } from "../../domain/role-management.rules";
+import type { AuthenticatedActor } from "../actor";
 import { type Forbidden, type LastOwner, type NotFound, notFound, type ValidationFailed } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { endSessionsInOrganization, requireMembership } from "../organization-access";
@@ -14,7 +13,6 @@ export interface ChangeMemberRoleInput {
   readonly organizationId: Uuid;
   readonly userId: Uuid;
   readonly role: string;
-  readonly meta: RequestMeta;
 }
 
 export interface ChangeMemberRoleOutput {
@@ -27,8 +25,8 @@ export type ChangeMemberRoleError = ValidationFailed | NotFound | Forbidden | La
 type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
 
 /**
- * `PATCH /organizations/{id}/members/{userId}`. Role rules, then the last-owner rule on a locked
- * owner count. Access tokens carrying a role stronger than the new one stop working at once, the
+ * `PATCH /organizations/{id}/members/{userId}`. The membership applies the role rules and the
+ * last-owner rule (`Membership.changeRole`) on an owner count read under lock. Access tokens carrying a role stronger than the new one stop working at once, the
  * caller's own after a self-demotion included; a member downgraded by someone else also has their
  * sessions in this organization ended.
  */
@@ -49,18 +47,12 @@ export class ChangeMemberRoleUseCase {
       if (!manage.ok) return manage;
       const target = await this.deps.memberships.find(organizationId, userId);
       if (!target) return err(notFound("member"));
-      const allowed = ensureCanChangeRole(caller.value.role, target, role);
-      if (!allowed.ok) return allowed;
-      const from = target.role;
-      if (from === role) return ok(undefined);
-      const keepsOwner = ensureKeepsAnOwner({
-        ownerCount: from === "owner" ? await this.deps.memberships.countOwners(organizationId) : 0,
-        currentRole: from,
-        nextRole: role,
-      });
-      if (!keepsOwner.ok) return keepsOwner;
+      const ownerCount = target.isOwner ? await this.deps.memberships.countOwners(organizationId) : 0;
+      const changed = target.changeRole({ by: caller.value, role, ownerCount, now });
+      if (!changed.ok) return changed;
+      const { from } = changed.value;
+      if (!changed.value.changed) return ok(undefined);
 
-      target.changeRole(role, now);
       await this.deps.memberships.save(target);
       await this.deps.revocations.membershipChanged(organizationId, userId, role);
       const downgradedByOther = !Role.atLeast(role, from) && userId !== actor.userId;
@@ -73,7 +65,6 @@ export class ChangeMemberRoleUseCase {
         resourceType: "user",
         resourceId: userId,
         metadata: { from, to: role, sessionsEnded: ended.length },
-        ...auditOrigin(input.meta),
       });
       return ok(undefined);
     });

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Password } from "../../domain/password.value-object";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { applyNewPassword } from "../new-password";
@@ -11,7 +11,6 @@ export interface ChangePasswordInput {
   readonly actor: AuthenticatedActor;
   readonly currentPassword: string;
   readonly newPassword: string;
-  readonly meta: RequestMeta;
 }
 
 /** `invalid-credentials` = the current password is wrong (or the account is locked). */
@@ -50,7 +49,7 @@ export class ChangePasswordUseCase {
     const locked = lockedUntil !== null && lockedUntil > this.deps.clock.now().epochMs;
     if (locked || !(await this.deps.passwordHasher.verify(user.passwordHash, input.currentPassword))) {
       if (!locked) await this.deps.loginThrottle.recordFailure(user.email);
-      return this.failed(actor, user.id, locked ? "locked" : "wrong-password", input.meta);
+      return this.failed(actor, user.id, locked ? "locked" : "wrong-password");
     }
     await this.deps.loginThrottle.reset(user.email);
 
@@ -75,11 +74,10 @@ export class ChangePasswordUseCase {
         resourceType: "user",
         resourceId: user.id,
         metadata: { otherSessionsEnded: endedSessionIds.length, resetLinksSpent },
-        ...auditOrigin(input.meta),
       });
       return endedSessionIds;
     });
-    if (!ended) return this.failed(actor, user.id, "password-changed-meanwhile", input.meta);
+    if (!ended) return this.failed(actor, user.id, "password-changed-meanwhile");
     return ok(undefined);
   }
 
@@ -87,7 +85,6 @@ export class ChangePasswordUseCase {
     actor: AuthenticatedActor,
     userId: Uuid,
     reason: "locked" | "wrong-password" | "password-changed-meanwhile",
-    meta: RequestMeta,
   ): Promise<Result<never, InvalidCredentials>> {
     await this.deps.audit.recordIndependently({
       action: "auth.password.changed",
@@ -97,7 +94,6 @@ export class ChangePasswordUseCase {
       resourceType: "user",
       resourceId: userId,
       metadata: { reason },
-      ...auditOrigin(meta),
     });
     return err(INVALID_CREDENTIALS);
   }

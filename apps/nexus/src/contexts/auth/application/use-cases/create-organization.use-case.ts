@@ -4,7 +4,7 @@ import { Membership } from "../../domain/membership.entity";
 import { Organization } from "../../domain/organization.entity";
 import { OrganizationName } from "../../domain/organization-name.value-object";
 import { Timezone } from "../../domain/timezone.value-object";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import { type OrganizationView, toOrganizationView } from "../auth.dto";
 import type { ValidationFailed } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
@@ -15,14 +15,13 @@ export interface CreateOrganizationInput {
   readonly name: string;
   readonly currency: string;
   readonly timezone: string;
-  readonly meta: RequestMeta;
 }
 
-type Deps = Pick<AuthDeps, "organizations" | "memberships" | "unitOfWork" | "audit" | "clock">;
+type Deps = Pick<AuthDeps, "organizations" | "memberships" | "unitOfWork" | "audit" | "events" | "clock">;
 
 /**
- * `POST /organizations`: the caller becomes its owner. The caller's session keeps acting where it
- * was; `switch-organization` moves it.
+ * `POST /organizations`: the caller becomes its owner; publishes `auth.organization.created.v1`. The
+ * caller's session keeps acting where it was; `switch-organization` moves it.
  */
 export class CreateOrganizationUseCase {
   constructor(private readonly deps: Deps) {}
@@ -41,6 +40,7 @@ export class CreateOrganizationUseCase {
     await this.deps.unitOfWork.transaction(async () => {
       await this.deps.organizations.save(organization);
       await this.deps.memberships.save(owner);
+      await this.deps.events.publish(organization.pullEvents());
       await this.deps.audit.record({
         action: "auth.organization.created",
         outcome: "success",
@@ -49,7 +49,6 @@ export class CreateOrganizationUseCase {
         resourceType: "organization",
         resourceId: organization.id,
         metadata: { name: organization.name, currency: organization.currency, timezone: organization.timezone },
-        ...auditOrigin(input.meta),
       });
     });
     return ok(toOrganizationView(organization, "owner"));

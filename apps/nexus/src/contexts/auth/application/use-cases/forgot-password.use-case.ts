@@ -1,12 +1,10 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
-import { auditOrigin, type RequestMeta } from "../actor";
 import type { AuthDeps } from "../auth-deps";
 import { issueOneTimeToken } from "../issue-one-time-token";
 
 export interface ForgotPasswordInput {
   readonly email: string;
-  readonly meta: RequestMeta;
 }
 
 type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | "mailer" | "clock" | "secureTokens">;
@@ -36,7 +34,6 @@ export class ForgotPasswordUseCase {
         actorId: null,
         resourceType: "user",
         resourceId: user.id,
-        ...auditOrigin(input.meta),
       });
     });
     await this.deps.mailer.sendPasswordReset({ to: user.email, name: user.name, token: rawToken });

@@ -10,7 +10,7 @@ async function setup() {
   const kit = createAuthTestKit();
   const userId = await kit.registerUser(EMAIL);
   const login = (password: string, email = EMAIL, organizationId?: Uuid) =>
-    new LoginUseCase(kit.deps).execute({ email, password, organizationId, meta: TEST_META });
+    new LoginUseCase(kit.deps).execute({ email, password, organizationId, origin: TEST_META });
   return { kit, userId, login };
 }
 
@@ -79,8 +79,8 @@ describe("LoginUseCase", () => {
     const { kit } = await setup();
     await kit.registerUser("pending@example.com", { verified: false });
     const login = new LoginUseCase(kit.deps);
-    const wrong = await login.execute({ email: "pending@example.com", password: "wrong password!!", meta: TEST_META });
-    const right = await login.execute({ email: "pending@example.com", password: TEST_PASSWORD, meta: TEST_META });
+    const wrong = await login.execute({ email: "pending@example.com", password: "wrong password!!" });
+    const right = await login.execute({ email: "pending@example.com", password: TEST_PASSWORD });
     expect(wrong).toEqual({ ok: false, error: INVALID_CREDENTIALS });
     expect(right).toMatchObject({ ok: false, error: { code: "email-not-verified" } });
     expect(kit.store.tables.sessions.size).toBe(0);

@@ -4,7 +4,7 @@ import { Email } from "../../domain/email.value-object";
 import type { Membership } from "../../domain/membership.entity";
 import { Session } from "../../domain/session.entity";
 import type { User } from "../../domain/user.entity";
-import { auditOrigin, type RequestMeta } from "../actor";
+import type { RequestMeta } from "../actor";
 import { type OrganizationView, type TokenPair, toUserView, type UserView } from "../auth.dto";
 import {
   EMAIL_NOT_VERIFIED,
@@ -24,7 +24,8 @@ export interface LoginInput {
   readonly password: string;
   /** Act in this organization; must be one of the user's. Default: the oldest membership, else none. */
   readonly organizationId?: Uuid | null;
-  readonly meta: RequestMeta;
+  /** Where the session is opened from (stored on it, shown in the session list). */
+  readonly origin?: RequestMeta;
 }
 
 export interface LoginOutput extends TokenPair {
@@ -73,7 +74,7 @@ export class LoginUseCase {
     const email = Email.parse(input.email);
     if (!email.ok) {
       await this.deps.passwordHasher.verifyDummy(input.password);
-      return this.fail(INVALID_CREDENTIALS, null, "unknown-email", input.meta);
+      return this.fail(INVALID_CREDENTIALS, null, "unknown-email");
     }
     const accountKey = email.value;
     const user = await this.deps.users.findByEmail(email.value);
@@ -81,25 +82,25 @@ export class LoginUseCase {
     const lockedUntil = await this.deps.loginThrottle.lockedUntil(accountKey);
     if (lockedUntil !== null && lockedUntil > this.deps.clock.now().epochMs) {
       await this.deps.passwordHasher.verifyDummy(input.password);
-      return this.fail(INVALID_CREDENTIALS, user, "locked", input.meta);
+      return this.fail(INVALID_CREDENTIALS, user, "locked");
     }
     if (!user) {
       await this.deps.passwordHasher.verifyDummy(input.password);
       await this.deps.loginThrottle.recordFailure(accountKey);
-      return this.fail(INVALID_CREDENTIALS, null, "unknown-email", input.meta);
+      return this.fail(INVALID_CREDENTIALS, null, "unknown-email");
     }
     if (!(await this.deps.passwordHasher.verify(user.passwordHash, input.password))) {
       await this.deps.loginThrottle.recordFailure(accountKey);
-      return this.fail(INVALID_CREDENTIALS, user, "wrong-password", input.meta);
+      return this.fail(INVALID_CREDENTIALS, user, "wrong-password");
     }
     await this.deps.loginThrottle.reset(accountKey);
-    if (!user.isEmailVerified) return this.fail(EMAIL_NOT_VERIFIED, user, "email-not-verified", input.meta);
+    if (!user.isEmailVerified) return this.fail(EMAIL_NOT_VERIFIED, user, "email-not-verified");
 
     const signedIn = await this.signIn(user, input);
-    if (signedIn === "not-a-member") return this.fail(notFound("organization"), user, "not-a-member", input.meta);
+    if (signedIn === "not-a-member") return this.fail(notFound("organization"), user, "not-a-member");
     // A reset or change committed while the password was being verified: the old one is spent.
     if (signedIn === "password-changed") {
-      return this.fail(INVALID_CREDENTIALS, user, "password-changed-meanwhile", input.meta);
+      return this.fail(INVALID_CREDENTIALS, user, "password-changed-meanwhile");
     }
     return ok(signedIn);
   }
@@ -124,8 +125,8 @@ export class LoginUseCase {
         refreshTokenHash: this.deps.secureTokens.hash(refreshToken),
         now,
         ttlSeconds: this.deps.settings.refreshTokenTtlSeconds,
-        ip: input.meta.ip,
-        userAgent: input.meta.userAgent,
+        ip: input.origin?.ip ?? null,
+        userAgent: input.origin?.userAgent ?? null,
       });
       await this.deps.sessions.save(session);
       await this.deps.audit.record({
@@ -136,7 +137,6 @@ export class LoginUseCase {
         resourceType: "session",
         resourceId: session.id,
         metadata: { passwordRehashed: rehash },
-        ...auditOrigin(input.meta),
       });
       return { session, role: membership?.role ?? null };
     });
@@ -164,7 +164,6 @@ export class LoginUseCase {
     error: E,
     user: User | null,
     reason: FailureReason,
-    meta: RequestMeta,
   ): Promise<Result<never, E>> {
     // The attempt is anonymous: the targeted account, if any, is the resource, not the actor.
     await this.deps.audit.recordIndependently({
@@ -174,7 +173,6 @@ export class LoginUseCase {
       actorId: null,
       ...(user ? { resourceType: "user", resourceId: user.id } : {}),
       metadata: { reason },
-      ...auditOrigin(meta),
     });
     return err(error);
   }

@@ -1,11 +1,10 @@
 import { ok, type Result } from "@/shared/domain/result";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import type { AuthDeps } from "../auth-deps";
 import { revokeSessions } from "../revoke-sessions";
 
 export interface LogoutAllInput {
   readonly actor: AuthenticatedActor;
-  readonly meta: RequestMeta;
 }
 
 type Deps = Pick<AuthDeps, "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
@@ -28,7 +27,6 @@ export class LogoutAllUseCase {
         resourceType: "user",
         resourceId: actor.userId,
         metadata: { scope: "all", sessions: revoked.length },
-        ...auditOrigin(input.meta),
       });
     });
     return ok(undefined);

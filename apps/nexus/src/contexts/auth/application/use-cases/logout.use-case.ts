@@ -1,10 +1,9 @@
 import { ok, type Result } from "@/shared/domain/result";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import type { AuthDeps } from "../auth-deps";
 
 export interface LogoutInput {
   readonly actor: AuthenticatedActor;
-  readonly meta: RequestMeta;
 }
 
 type Deps = Pick<AuthDeps, "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
@@ -30,7 +29,6 @@ export class LogoutUseCase {
         resourceType: "session",
         resourceId: session.id,
         metadata: { scope: "current" },
-        ...auditOrigin(input.meta),
       });
     });
     return ok(undefined);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { AuthenticatedActor } from "../actor";
-import { type AuthTestKit, createAuthTestKit, TEST_META } from "../testing/auth-test-kit";
+import { type AuthTestKit, createAuthTestKit } from "../testing/auth-test-kit";
 import { AcceptInvitationUseCase } from "./accept-invitation.use-case";
 import { AddMemberUseCase } from "./add-member.use-case";
 import { ChangeMemberRoleUseCase } from "./change-member-role.use-case";
@@ -25,11 +25,11 @@ async function team() {
 }
 
 const add = (kit: AuthTestKit, actor: AuthenticatedActor, organizationId: Uuid, email: string, role: string) =>
-  new AddMemberUseCase(kit.deps).execute({ actor, organizationId, email, role, meta: TEST_META });
+  new AddMemberUseCase(kit.deps).execute({ actor, organizationId, email, role });
 const changeRole = (kit: AuthTestKit, actor: AuthenticatedActor, organizationId: Uuid, userId: Uuid, role: string) =>
-  new ChangeMemberRoleUseCase(kit.deps).execute({ actor, organizationId, userId, role, meta: TEST_META });
+  new ChangeMemberRoleUseCase(kit.deps).execute({ actor, organizationId, userId, role });
 const remove = (kit: AuthTestKit, actor: AuthenticatedActor, organizationId: Uuid, userId: Uuid) =>
-  new RemoveMemberUseCase(kit.deps).execute({ actor, organizationId, userId, meta: TEST_META });
+  new RemoveMemberUseCase(kit.deps).execute({ actor, organizationId, userId });
 
 describe("members", () => {
   it("any member lists the members", async () => {
@@ -80,12 +80,12 @@ describe("members", () => {
     await kit.registerUser("chef@example.com");
     const chef = kit.actorOf(await kit.login("chef@example.com"));
     const accept = new AcceptInvitationUseCase(kit.deps);
-    expect(await accept.execute({ actor: chef, token, meta: TEST_META })).toEqual({
+    expect(await accept.execute({ actor: chef, token })).toEqual({
       ok: true,
       value: { organizationId, role: "operator" },
     });
     expect((await kit.deps.memberships.find(organizationId, chef.userId))?.role).toBe("operator");
-    expect(await accept.execute({ actor: chef, token, meta: TEST_META })).toMatchObject({
+    expect(await accept.execute({ actor: chef, token })).toMatchObject({
       ok: false,
       error: { code: "invalid-token" },
     });
@@ -97,7 +97,7 @@ describe("members", () => {
     const token = kit.mailer.lastToken("invitation", "chef@example.com");
     await kit.registerUser("eve@example.com");
     const eve = kit.actorOf(await kit.login("eve@example.com"));
-    expect(await new AcceptInvitationUseCase(kit.deps).execute({ actor: eve, token, meta: TEST_META })).toMatchObject({
+    expect(await new AcceptInvitationUseCase(kit.deps).execute({ actor: eve, token })).toMatchObject({
       ok: false,
       error: { code: "forbidden", rule: "invitation-email-mismatch" },
     });
@@ -111,7 +111,7 @@ describe("members", () => {
     kit.clock.advanceSeconds(7 * 24 * 3600);
     await kit.registerUser("chef@example.com");
     const chef = kit.actorOf(await kit.login("chef@example.com"));
-    expect(await new AcceptInvitationUseCase(kit.deps).execute({ actor: chef, token, meta: TEST_META })).toMatchObject({
+    expect(await new AcceptInvitationUseCase(kit.deps).execute({ actor: chef, token })).toMatchObject({
       ok: false,
       error: { code: "token-expired" },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAuthTestKit, TEST_META } from "../testing/auth-test-kit";
+import { createAuthTestKit } from "../testing/auth-test-kit";
 import { CreateOrganizationUseCase } from "./create-organization.use-case";
 import { GetMeUseCase } from "./get-me.use-case";
 import { ListMyOrganizationsUseCase } from "./list-my-organizations.use-case";
@@ -21,7 +21,6 @@ describe("CreateOrganizationUseCase", () => {
       name: " Padaria Central ",
       currency: "eur",
       timezone: "Europe/Lisbon",
-      meta: TEST_META,
     });
     if (!result.ok) throw new Error(result.error.code);
     expect(result.value).toMatchObject({
@@ -45,11 +44,13 @@ describe("CreateOrganizationUseCase", () => {
       name: "",
       currency: "EURO",
       timezone: "Mars/Base",
-      meta: TEST_META,
     });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: "validation", errors: [{ pointer: "/name" }, { pointer: "/currency" }, { pointer: "/timezone" }] },
+      error: {
+        code: "validation-failed",
+        errors: [{ pointer: "/name" }, { pointer: "/currency" }, { pointer: "/timezone" }],
+      },
     });
     expect(kit.store.tables.organizations.size).toBe(0);
   });
@@ -80,7 +81,6 @@ describe("listing and switching organizations", () => {
     const result = await new SwitchOrganizationUseCase(kit.deps).execute({
       actor,
       organizationId: organization.id,
-      meta: TEST_META,
     });
     if (!result.ok) throw new Error(result.error.code);
     expect(kit.actorOf(result.value)).toEqual({ ...actor, organizationId: organization.id, role: "owner" });
@@ -91,7 +91,6 @@ describe("listing and switching organizations", () => {
     // The refresh token from before the switch has been rotated away.
     const old = await new RefreshTokensUseCase(kit.deps).execute({
       refreshToken: tokens.refreshToken,
-      meta: TEST_META,
     });
     expect(old).toMatchObject({ ok: false, error: { code: "reuse-detected" } });
   });
@@ -102,7 +101,6 @@ describe("listing and switching organizations", () => {
     const result = await new SwitchOrganizationUseCase(kit.deps).execute({
       actor,
       organizationId: other.organization.id,
-      meta: TEST_META,
     });
     expect(result).toMatchObject({ ok: false, error: { code: "not-found" } });
   });

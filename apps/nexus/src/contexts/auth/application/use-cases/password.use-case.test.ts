@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INVALID_CREDENTIALS } from "../auth.errors";
-import { createAuthTestKit, TEST_META, TEST_PASSWORD } from "../testing/auth-test-kit";
+import { createAuthTestKit, TEST_PASSWORD } from "../testing/auth-test-kit";
 import { ChangePasswordUseCase } from "./change-password.use-case";
 import { ForgotPasswordUseCase } from "./forgot-password.use-case";
 import { LoginUseCase } from "./login.use-case";
@@ -14,8 +14,7 @@ async function twoSessions() {
   const userId = await kit.registerUser(EMAIL);
   const current = await kit.login(EMAIL);
   const other = await kit.login(EMAIL);
-  const loginWith = (password: string) =>
-    new LoginUseCase(kit.deps).execute({ email: EMAIL, password, meta: TEST_META });
+  const loginWith = (password: string) => new LoginUseCase(kit.deps).execute({ email: EMAIL, password });
   return { kit, userId, current, other, loginWith };
 }
 
@@ -26,7 +25,6 @@ describe("ChangePasswordUseCase", () => {
       actor: kit.actorOf(current),
       currentPassword: TEST_PASSWORD,
       newPassword: NEW_PASSWORD,
-      meta: TEST_META,
     });
     expect(result.ok).toBe(true);
     expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(other).sessionId]));
@@ -37,13 +35,12 @@ describe("ChangePasswordUseCase", () => {
 
   it("spends every outstanding reset token: a link mailed before the change no longer works", async () => {
     const { kit, current } = await twoSessions();
-    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL, meta: TEST_META });
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL });
     const token = kit.mailer.lastToken("password-reset", EMAIL);
     const changed = await new ChangePasswordUseCase(kit.deps).execute({
       actor: kit.actorOf(current),
       currentPassword: TEST_PASSWORD,
       newPassword: NEW_PASSWORD,
-      meta: TEST_META,
     });
     expect(changed.ok).toBe(true);
     expect(kit.audit.actions()).toContain("auth.password.changed");
@@ -51,7 +48,6 @@ describe("ChangePasswordUseCase", () => {
       await new ResetPasswordUseCase(kit.deps).execute({
         token,
         newPassword: "an attacker's passphrase",
-        meta: TEST_META,
       }),
     ).toMatchObject({ ok: false, error: { code: "invalid-token" } });
   });
@@ -71,7 +67,6 @@ describe("ChangePasswordUseCase", () => {
       actor: kit.actorOf(current),
       currentPassword: TEST_PASSWORD,
       newPassword: NEW_PASSWORD,
-      meta: TEST_META,
     });
     expect(result).toEqual({ ok: false, error: INVALID_CREDENTIALS });
     expect(kit.store.tables.users.get(userId)?.passwordHash).toBe(resetHash);
@@ -88,7 +83,6 @@ describe("ChangePasswordUseCase", () => {
       actor: kit.actorOf(current),
       currentPassword: "not my password",
       newPassword: NEW_PASSWORD,
-      meta: TEST_META,
     });
     expect(result).toEqual({ ok: false, error: INVALID_CREDENTIALS });
     expect(kit.loginThrottle.failures.get(EMAIL)?.count).toBe(1);
@@ -105,7 +99,6 @@ describe("ChangePasswordUseCase", () => {
       actor: kit.actorOf(current),
       currentPassword: TEST_PASSWORD,
       newPassword: "short",
-      meta: TEST_META,
     });
     expect(result).toMatchObject({ ok: false, error: { code: "weak-password" } });
   });
@@ -115,26 +108,26 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
   it("forgot always answers ok; only an existing account gets a mail", async () => {
     const { kit } = await twoSessions();
     const forgot = new ForgotPasswordUseCase(kit.deps);
-    expect(await forgot.execute({ email: "nobody@example.com", meta: TEST_META })).toEqual({
+    expect(await forgot.execute({ email: "nobody@example.com" })).toEqual({
       ok: true,
       value: undefined,
     });
-    expect(await forgot.execute({ email: "garbage", meta: TEST_META })).toEqual({ ok: true, value: undefined });
-    expect(await forgot.execute({ email: EMAIL, meta: TEST_META })).toEqual({ ok: true, value: undefined });
+    expect(await forgot.execute({ email: "garbage" })).toEqual({ ok: true, value: undefined });
+    expect(await forgot.execute({ email: EMAIL })).toEqual({ ok: true, value: undefined });
     expect(kit.mailer.sent.filter((m) => m.kind === "password-reset").map((m) => m.to)).toEqual([EMAIL]);
     expect(kit.audit.actions()).toContain("auth.password.reset_requested");
   });
 
   it("reset sets the password, ends ALL sessions, and the token works once", async () => {
     const { kit, current, other, loginWith } = await twoSessions();
-    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL, meta: TEST_META });
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL });
     const token = kit.mailer.lastToken("password-reset", EMAIL);
     const reset = new ResetPasswordUseCase(kit.deps);
 
-    expect((await reset.execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META })).ok).toBe(true);
+    expect((await reset.execute({ token, newPassword: NEW_PASSWORD })).ok).toBe(true);
     expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(current).sessionId, kit.actorOf(other).sessionId]));
     expect((await loginWith(NEW_PASSWORD)).ok).toBe(true);
-    expect(await reset.execute({ token, newPassword: "yet another passphrase", meta: TEST_META })).toMatchObject({
+    expect(await reset.execute({ token, newPassword: "yet another passphrase" })).toMatchObject({
       ok: false,
       error: { code: "invalid-token" },
     });
@@ -143,17 +136,15 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
   it("a reset spends every other outstanding reset token of the user", async () => {
     const { kit, loginWith } = await twoSessions();
     const forgot = new ForgotPasswordUseCase(kit.deps);
-    await forgot.execute({ email: EMAIL, meta: TEST_META });
+    await forgot.execute({ email: EMAIL });
     const first = kit.mailer.lastToken("password-reset", EMAIL);
-    await forgot.execute({ email: EMAIL, meta: TEST_META });
+    await forgot.execute({ email: EMAIL });
     const second = kit.mailer.lastToken("password-reset", EMAIL);
     expect(second).not.toBe(first);
     const reset = new ResetPasswordUseCase(kit.deps);
 
-    expect((await reset.execute({ token: first, newPassword: NEW_PASSWORD, meta: TEST_META })).ok).toBe(true);
-    expect(
-      await reset.execute({ token: second, newPassword: "yet another passphrase", meta: TEST_META }),
-    ).toMatchObject({
+    expect((await reset.execute({ token: first, newPassword: NEW_PASSWORD })).ok).toBe(true);
+    expect(await reset.execute({ token: second, newPassword: "yet another passphrase" })).toMatchObject({
       ok: false,
       error: { code: "invalid-token" },
     });
@@ -164,12 +155,10 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
 
   it("a reset token expires after 15 minutes", async () => {
     const { kit } = await twoSessions();
-    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL, meta: TEST_META });
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: EMAIL });
     kit.clock.advanceSeconds(15 * 60);
     const token = kit.mailer.lastToken("password-reset", EMAIL);
-    expect(
-      await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META }),
-    ).toMatchObject({
+    expect(await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: "token-expired" },
     });
@@ -181,7 +170,6 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
     const result = await new ResetPasswordUseCase(kit.deps).execute({
       token: "x",
       newPassword: NEW_PASSWORD,
-      meta: TEST_META,
     });
     expect(result).toMatchObject({ ok: false, error: { code: "invalid-token" } });
     expect(kit.passwordHasher.hashes).toBe(hashes);
@@ -191,9 +179,7 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
     const kit = createAuthTestKit();
     await kit.registerUser("new@example.com", { verified: false });
     const token = kit.mailer.lastToken("verification", "new@example.com");
-    expect(
-      await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META }),
-    ).toMatchObject({
+    expect(await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: "invalid-token" },
     });
@@ -206,17 +192,15 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
       await new LoginUseCase(kit.deps).execute({
         email: "new@example.com",
         password: "wrong guess!!",
-        meta: TEST_META,
       });
     }
-    await new ForgotPasswordUseCase(kit.deps).execute({ email: "new@example.com", meta: TEST_META });
+    await new ForgotPasswordUseCase(kit.deps).execute({ email: "new@example.com" });
     const token = kit.mailer.lastToken("password-reset", "new@example.com");
-    await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD, meta: TEST_META });
+    await new ResetPasswordUseCase(kit.deps).execute({ token, newPassword: NEW_PASSWORD });
     expect(kit.store.tables.users.get(userId)?.emailVerifiedAt).not.toBeNull();
     const login = await new LoginUseCase(kit.deps).execute({
       email: "new@example.com",
       password: NEW_PASSWORD,
-      meta: TEST_META,
     });
     expect(login.ok).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAuthTestKit, TEST_META } from "../testing/auth-test-kit";
+import { createAuthTestKit } from "../testing/auth-test-kit";
 import { AddMemberUseCase } from "./add-member.use-case";
 import { ChangeMemberRoleUseCase } from "./change-member-role.use-case";
 import { RefreshTokensUseCase } from "./refresh-tokens.use-case";
@@ -8,8 +8,7 @@ async function signedIn(graceSeconds = 0) {
   const kit = createAuthTestKit({ refreshReuseGraceSeconds: graceSeconds });
   await kit.registerUser("ana@example.com");
   const tokens = await kit.login("ana@example.com");
-  const refresh = (refreshToken: string) =>
-    new RefreshTokensUseCase(kit.deps).execute({ refreshToken, meta: TEST_META });
+  const refresh = (refreshToken: string) => new RefreshTokensUseCase(kit.deps).execute({ refreshToken });
   return { kit, tokens, refresh, sessionId: kit.actorOf(tokens).sessionId };
 }
 
@@ -40,7 +39,7 @@ describe("RefreshTokensUseCase", () => {
       resourceId: sessionId,
     });
     // The newest token of the family is dead too.
-    expect(await refresh(rotated.value.refreshToken)).toMatchObject({ ok: false, error: { code: "invalid-token" } });
+    expect(await refresh(rotated.value.refreshToken)).toMatchObject({ ok: false, error: { code: "session-ended" } });
   });
 
   it("grace window: a concurrent double refresh of the previous token is tolerated", async () => {
@@ -63,7 +62,7 @@ describe("RefreshTokensUseCase", () => {
     const { kit, refresh, sessionId } = await signedIn();
     const auditBefore = kit.audit.entries.length;
     const sessionBefore = kit.store.tables.sessions.get(sessionId);
-    expect(await refresh("not-a-token")).toMatchObject({ ok: false, error: { code: "invalid-token" } });
+    expect(await refresh("not-a-token")).toMatchObject({ ok: false, error: { code: "session-ended" } });
     expect(kit.store.tables.sessions.get(sessionId)).toEqual(sessionBefore);
     expect(kit.audit.entries.slice(auditBefore)).toEqual([
       expect.objectContaining({
@@ -78,7 +77,7 @@ describe("RefreshTokensUseCase", () => {
   it("an idle session expires", async () => {
     const { kit, tokens, refresh } = await signedIn();
     kit.clock.advanceSeconds(30 * 24 * 3600);
-    expect(await refresh(tokens.refreshToken)).toMatchObject({ ok: false, error: { code: "token-expired" } });
+    expect(await refresh(tokens.refreshToken)).toMatchObject({ ok: false, error: { code: "session-expired" } });
   });
 
   it("reads the role again from the membership", async () => {
@@ -90,7 +89,6 @@ describe("RefreshTokensUseCase", () => {
       organizationId: owner.organization.id,
       email: "op@example.com",
       role: "admin",
-      meta: TEST_META,
     });
     const tokens = await kit.login("op@example.com", owner.organization.id);
     // Self-demotion keeps the session, so the next refresh must carry the new role.
@@ -99,11 +97,9 @@ describe("RefreshTokensUseCase", () => {
       organizationId: owner.organization.id,
       userId: kit.actorOf(tokens).userId,
       role: "analyst",
-      meta: TEST_META,
     });
     const refreshed = await new RefreshTokensUseCase(kit.deps).execute({
       refreshToken: tokens.refreshToken,
-      meta: TEST_META,
     });
     if (!refreshed.ok) throw new Error(refreshed.error.code);
     expect(kit.actorOf(refreshed.value)).toMatchObject({ organizationId: owner.organization.id, role: "analyst" });

@@ -1,24 +1,23 @@
-import { err, ok, type Result } from "@/shared/domain/result";
+import { commitFailure, err, ok, type Result } from "@/shared/domain/result";
 import type { Role } from "../../domain/role.value-object";
 import type { Session } from "../../domain/session.entity";
-import { auditOrigin, type RequestMeta } from "../actor";
 import type { TokenPair } from "../auth.dto";
 import {
-  INVALID_TOKEN,
-  type InvalidToken,
   REUSE_DETECTED,
   type ReuseDetected,
-  type TokenExpired,
+  SESSION_ENDED,
+  SESSION_EXPIRED,
+  type SessionEnded,
+  type SessionExpired,
 } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { issueTokenPair } from "../token-pair";
 
 export interface RefreshTokensInput {
   readonly refreshToken: string;
-  readonly meta: RequestMeta;
 }
 
-export type RefreshTokensError = InvalidToken | TokenExpired | ReuseDetected;
+export type RefreshTokensError = SessionEnded | SessionExpired | ReuseDetected;
 
 type Deps = Pick<
   AuthDeps,
@@ -33,10 +32,10 @@ type Deps = Pick<
   | "settings"
 >;
 
-type Step =
-  | { kind: "rotated"; session: Session; role: Role | null }
+type Rotated = { session: Session; role: Role | null };
+type Refused =
   | { kind: "reuse-detected"; session: Session }
-  | { kind: "failed"; error: InvalidToken | TokenExpired; reason: string; session?: Session };
+  | { kind: "failed"; error: SessionEnded | SessionExpired; reason: string; session?: Session };
 
 /**
  * `POST /auth/refresh`: rotation with reuse detection (Session.refresh). The session row is locked
@@ -49,9 +48,14 @@ export class RefreshTokensUseCase {
   async execute(input: RefreshTokensInput): Promise<Result<TokenPair, RefreshTokensError>> {
     const presentedHash = this.deps.secureTokens.hash(input.refreshToken);
     const refreshToken = this.deps.secureTokens.generate();
-    const step = await this.deps.unitOfWork.transaction(() =>
-      this.rotate(presentedHash, this.deps.secureTokens.hash(refreshToken), input.meta),
+    const rotated = await this.deps.unitOfWork.transaction(() =>
+      this.rotate(presentedHash, this.deps.secureTokens.hash(refreshToken)),
     );
+    if (rotated.ok) {
+      const { session, role } = rotated.value;
+      return ok(await issueTokenPair(this.deps.accessTokens, session, refreshToken, role));
+    }
+    const step = rotated.error;
     switch (step.kind) {
       case "failed":
         // Audited with its own commit (nothing else was written): a spent, revoked or unknown
@@ -63,19 +67,16 @@ export class RefreshTokensUseCase {
           actorId: null,
           ...(step.session ? { resourceType: "session", resourceId: step.session.id } : {}),
           metadata: { reason: step.reason },
-          ...auditOrigin(input.meta),
         });
         return err(step.error);
       case "reuse-detected":
         return err(REUSE_DETECTED);
-      case "rotated":
-        return ok(await issueTokenPair(this.deps.accessTokens, step.session, refreshToken, step.role));
     }
   }
 
-  private async rotate(presentedHash: string, newHash: string, meta: RequestMeta): Promise<Step> {
+  private async rotate(presentedHash: string, newHash: string): Promise<Result<Rotated, Refused>> {
     const match = await this.deps.sessions.findByRefreshTokenHash(presentedHash);
-    if (!match) return { kind: "failed", error: INVALID_TOKEN, reason: "unknown-token" };
+    if (!match) return err({ kind: "failed", error: SESSION_ENDED, reason: "unknown-token" });
     const { session, generation } = match;
     const now = this.deps.clock.now();
     const outcome = session.refresh(generation, newHash, now, {
@@ -83,15 +84,14 @@ export class RefreshTokensUseCase {
       reuseGraceSeconds: this.deps.settings.refreshReuseGraceSeconds,
     });
 
-    if (outcome.kind === "revoked") return { kind: "failed", error: INVALID_TOKEN, reason: "session-revoked", session };
+    if (outcome.kind === "revoked") return err({ kind: "failed", error: SESSION_ENDED, reason: "session-revoked", session });
     if (outcome.kind === "expired") {
-      const error = { code: "token-expired", message: "the session has expired; sign in again" } as const;
-      return { kind: "failed", error, reason: "session-expired", session };
+      return err({ kind: "failed", error: SESSION_EXPIRED, reason: "session-expired", session });
     }
     if (outcome.kind === "reuse-detected") {
       await this.deps.sessions.save(session);
       await this.deps.revocations.revokeSessions([session.id]);
-      // Committed (the error is a value, not a throw), so the session stays revoked.
+      // Committed on purpose (commitFailure): the session stays revoked although the answer is an error.
       await this.deps.audit.record({
         action: "auth.session.reuse_detected",
         outcome: "failure",
@@ -100,9 +100,8 @@ export class RefreshTokensUseCase {
         resourceType: "session",
         resourceId: session.id,
         metadata: { userId: session.userId, presentedGeneration: generation, currentGeneration: session.generation },
-        ...auditOrigin(meta),
       });
-      return { kind: "reuse-detected", session };
+      return commitFailure({ kind: "reuse-detected", session } as const);
     }
 
     const membership = session.organizationId
@@ -118,8 +117,7 @@ export class RefreshTokensUseCase {
       resourceType: "session",
       resourceId: session.id,
       metadata: { generation: session.generation, withinGrace: outcome.withinGrace },
-      ...auditOrigin(meta),
     });
-    return { kind: "rotated", session, role: membership?.role ?? null };
+    return ok({ session, role: membership?.role ?? null });
   }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createAuthTestKit, TEST_META, TEST_PASSWORD } from "../testing/auth-test-kit";
+import { createAuthTestKit, TEST_PASSWORD } from "../testing/auth-test-kit";
 import { RegisterUserUseCase } from "./register-user.use-case";
 import { ResendVerificationUseCase } from "./resend-verification.use-case";
 import { VerifyEmailUseCase } from "./verify-email.use-case";
 
-const input = { email: "Ana@Example.com", password: TEST_PASSWORD, name: "Ana Silva", meta: TEST_META };
+const input = { email: "Ana@Example.com", password: TEST_PASSWORD, name: "Ana Silva" };
 
 describe("RegisterUserUseCase", () => {
   it("creates an unverified user and mails a verification token stored only as a hash", async () => {
@@ -45,7 +45,7 @@ describe("RegisterUserUseCase", () => {
     const result = await new RegisterUserUseCase(kit.deps).execute({ ...input, email: "nope", name: " " });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: "validation", errors: [{ pointer: "/email" }, { pointer: "/name" }] },
+      error: { code: "validation-failed", errors: [{ pointer: "/email" }, { pointer: "/name" }] },
     });
   });
 });
@@ -57,9 +57,9 @@ describe("VerifyEmailUseCase", () => {
     const verify = new VerifyEmailUseCase(kit.deps);
     const token = kit.mailer.lastToken("verification", "ana@example.com");
 
-    expect((await verify.execute({ token, meta: TEST_META })).ok).toBe(true);
+    expect((await verify.execute({ token })).ok).toBe(true);
     expect(kit.store.tables.users.get(userId)?.emailVerifiedAt).not.toBeNull();
-    expect(await verify.execute({ token, meta: TEST_META })).toMatchObject({
+    expect(await verify.execute({ token })).toMatchObject({
       ok: false,
       error: { code: "invalid-token" },
     });
@@ -71,7 +71,7 @@ describe("VerifyEmailUseCase", () => {
     await kit.registerUser("ana@example.com", { verified: false });
     kit.clock.advanceSeconds(24 * 3600);
     const token = kit.mailer.lastToken("verification", "ana@example.com");
-    expect(await new VerifyEmailUseCase(kit.deps).execute({ token, meta: TEST_META })).toMatchObject({
+    expect(await new VerifyEmailUseCase(kit.deps).execute({ token })).toMatchObject({
       ok: false,
       error: { code: "token-expired" },
     });
@@ -79,7 +79,7 @@ describe("VerifyEmailUseCase", () => {
 
   it("rejects an unknown token", async () => {
     const kit = createAuthTestKit();
-    expect(await new VerifyEmailUseCase(kit.deps).execute({ token: "made-up", meta: TEST_META })).toMatchObject({
+    expect(await new VerifyEmailUseCase(kit.deps).execute({ token: "made-up" })).toMatchObject({
       ok: false,
       error: { code: "invalid-token" },
     });

@@ -3,7 +3,6 @@ import { Email } from "../../domain/email.value-object";
 import { Password } from "../../domain/password.value-object";
 import { PersonName } from "../../domain/person-name.value-object";
 import { User } from "../../domain/user.entity";
-import { auditOrigin, type RequestMeta } from "../actor";
 import type { ValidationFailed, WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { issueOneTimeToken } from "../issue-one-time-token";
@@ -13,7 +12,6 @@ export interface RegisterUserInput {
   readonly email: string;
   readonly password: string;
   readonly name: string;
-  readonly meta: RequestMeta;
 }
 
 export type RegisterUserError = ValidationFailed | WeakPassword;
@@ -58,7 +56,6 @@ export class RegisterUserUseCase {
         resourceType: "user",
         resourceId: existing.id,
         metadata: { reason: "email-taken" },
-        ...auditOrigin(input.meta),
       });
       await this.deps.mailer.sendAccountExistsNotice({ to: existing.email, name: existing.name });
       return ok(undefined);
@@ -81,7 +78,6 @@ export class RegisterUserUseCase {
         actorId: user.id,
         resourceType: "user",
         resourceId: user.id,
-        ...auditOrigin(input.meta),
       });
     });
     await this.deps.mailer.sendVerification({ to: email, name, token: rawToken });

@@ -1,8 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { ensureKeepsAnOwner } from "../../domain/last-owner.rule";
-import { ensureCanRemove } from "../../domain/role-management.rules";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import { type Forbidden, type LastOwner, type NotFound, notFound } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { endSessionsInOrganization, requireMembership } from "../organization-access";
@@ -11,7 +9,6 @@ export interface RemoveMemberInput {
   readonly actor: AuthenticatedActor;
   readonly organizationId: Uuid;
   readonly userId: Uuid;
-  readonly meta: RequestMeta;
 }
 
 export type RemoveMemberError = NotFound | Forbidden | LastOwner;
@@ -34,14 +31,9 @@ export class RemoveMemberUseCase {
       if (!caller.ok) return caller;
       const target = await this.deps.memberships.find(organizationId, userId);
       if (!target) return err(notFound("member"));
-      const allowed = ensureCanRemove(caller.value, target);
-      if (!allowed.ok) return allowed;
-      const keepsOwner = ensureKeepsAnOwner({
-        ownerCount: target.role === "owner" ? await this.deps.memberships.countOwners(organizationId) : 0,
-        currentRole: target.role,
-        nextRole: null,
-      });
-      if (!keepsOwner.ok) return keepsOwner;
+      const ownerCount = target.isOwner ? await this.deps.memberships.countOwners(organizationId) : 0;
+      const removable = target.checkRemoval(caller.value, ownerCount);
+      if (!removable.ok) return removable;
 
       await this.deps.memberships.delete(organizationId, userId);
       await this.deps.revocations.membershipChanged(organizationId, userId, null);
@@ -54,7 +46,6 @@ export class RemoveMemberUseCase {
         resourceType: "user",
         resourceId: userId,
         metadata: { role: target.role, self: userId === actor.userId, sessionsEnded: ended.length },
-        ...auditOrigin(input.meta),
       });
       return ok(undefined);
     });

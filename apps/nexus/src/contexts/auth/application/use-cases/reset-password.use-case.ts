@@ -1,7 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Password } from "../../domain/password.value-object";
-import { auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { applyNewPassword } from "../new-password";
@@ -10,7 +9,6 @@ import { auditTokenFailure } from "../token-failure-audit";
 export interface ResetPasswordInput {
   readonly token: string;
   readonly newPassword: string;
-  readonly meta: RequestMeta;
 }
 
 export type ResetPasswordError = InvalidToken | TokenExpired | WeakPassword;
@@ -43,7 +41,7 @@ export class ResetPasswordUseCase {
     // Check the token before paying for a hash: garbage tokens stay cheap.
     const found = await this.deps.oneTimeTokens.findByHash(tokenHash);
     const usable = found ? found.check("password-reset", this.deps.clock.now()) : err(INVALID_TOKEN);
-    if (!usable.ok) return this.failed(usable.error, input.meta);
+    if (!usable.ok) return this.failed(usable.error);
     const password = Password.create(input.newPassword, (p) => this.deps.commonPasswords.contains(p));
     if (!password.ok) return err(password.error);
     const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
@@ -72,18 +70,17 @@ export class ResetPasswordUseCase {
           resourceType: "user",
           resourceId: user.id,
           metadata: { sessionsEnded: endedSessionIds.length, resetLinksSpent },
-          ...auditOrigin(input.meta),
         });
         return ok({ ids: endedSessionIds, email: user.email });
       },
     );
-    if (!result.ok) return this.failed(result.error, input.meta);
+    if (!result.ok) return this.failed(result.error);
     await this.deps.loginThrottle.reset(result.value.email);
     return ok(undefined);
   }
 
-  private async failed<E extends InvalidToken | TokenExpired>(error: E, meta: RequestMeta): Promise<Result<never, E>> {
-    await auditTokenFailure(this.deps.audit, "auth.password.reset", error, meta);
+  private async failed<E extends InvalidToken | TokenExpired>(error: E): Promise<Result<never, E>> {
+    await auditTokenFailure(this.deps.audit, "auth.password.reset", error);
     return err(error);
   }
 }

@@ -1,13 +1,12 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import { type NotFound, notFound } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 
 export interface RevokeSessionInput {
   readonly actor: AuthenticatedActor;
   readonly sessionId: Uuid;
-  readonly meta: RequestMeta;
 }
 
 export type RevokeSessionError = NotFound;
@@ -37,7 +36,6 @@ export class RevokeSessionUseCase {
         resourceType: "session",
         resourceId: session.id,
         metadata: { current: session.id === input.actor.sessionId },
-        ...auditOrigin(input.meta),
       });
       return ok(session.id);
     });

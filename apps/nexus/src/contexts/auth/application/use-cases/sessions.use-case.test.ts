@@ -30,18 +30,18 @@ describe("session use cases", () => {
 
   it("logout ends the current session only; its access and refresh tokens stop working", async () => {
     const { kit, laptop, phone } = await twoDevices();
-    await new LogoutUseCase(kit.deps).execute({ actor: kit.actorOf(laptop), meta: TEST_META });
+    await new LogoutUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
 
     expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(laptop).sessionId]));
     const refresh = new RefreshTokensUseCase(kit.deps);
-    expect(await refresh.execute({ refreshToken: laptop.refreshToken, meta: TEST_META })).toMatchObject({ ok: false });
-    expect((await refresh.execute({ refreshToken: phone.refreshToken, meta: TEST_META })).ok).toBe(true);
+    expect(await refresh.execute({ refreshToken: laptop.refreshToken })).toMatchObject({ ok: false });
+    expect((await refresh.execute({ refreshToken: phone.refreshToken })).ok).toBe(true);
     expect(kit.audit.actions()).toContain("auth.logout");
   });
 
   it("logout-all ends every session", async () => {
     const { kit, laptop, phone } = await twoDevices();
-    await new LogoutAllUseCase(kit.deps).execute({ actor: kit.actorOf(laptop), meta: TEST_META });
+    await new LogoutAllUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
     expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(laptop).sessionId, kit.actorOf(phone).sessionId]));
     const listed = await new ListSessionsUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
     expect(listed).toEqual({ ok: true, value: { items: [] } });
@@ -59,7 +59,6 @@ describe("session use cases", () => {
     const result = await new RevokeSessionUseCase(kit.deps).execute({
       actor: kit.actorOf(laptop),
       sessionId: phoneSession,
-      meta: TEST_META,
     });
     expect(result.ok).toBe(true);
     expect(kit.revocations.revoked.has(phoneSession)).toBe(true);
@@ -74,11 +73,11 @@ describe("session use cases", () => {
     const laptopSession = kit.actorOf(laptop).sessionId;
 
     const results = [
-      await revoke.execute({ actor: eve, sessionId: laptopSession, meta: TEST_META }),
-      await revoke.execute({ actor: kit.actorOf(laptop), sessionId: Uuid.generate(), meta: TEST_META }),
+      await revoke.execute({ actor: eve, sessionId: laptopSession }),
+      await revoke.execute({ actor: kit.actorOf(laptop), sessionId: Uuid.generate() }),
     ];
-    await new LogoutUseCase(kit.deps).execute({ actor: kit.actorOf(laptop), meta: TEST_META });
-    results.push(await revoke.execute({ actor: kit.actorOf(laptop), sessionId: laptopSession, meta: TEST_META }));
+    await new LogoutUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
+    results.push(await revoke.execute({ actor: kit.actorOf(laptop), sessionId: laptopSession }));
 
     for (const result of results) expect(result).toMatchObject({ ok: false, error: { code: "not-found" } });
     expect(kit.store.tables.sessions.get(laptopSession)?.revokedReason).toBe("logout");

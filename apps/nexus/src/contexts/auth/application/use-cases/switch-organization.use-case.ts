@@ -2,16 +2,15 @@ import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Role } from "../../domain/role.value-object";
 import type { Session } from "../../domain/session.entity";
-import { type AuthenticatedActor, auditOrigin, type RequestMeta } from "../actor";
+import type { AuthenticatedActor } from "../actor";
 import type { TokenPair } from "../auth.dto";
-import { INVALID_TOKEN, type InvalidToken, type NotFound, notFound } from "../auth.errors";
+import { type NotFound, notFound, SESSION_ENDED, type SessionEnded } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { issueTokenPair } from "../token-pair";
 
 export interface SwitchOrganizationInput {
   readonly actor: AuthenticatedActor;
   readonly organizationId: Uuid;
-  readonly meta: RequestMeta;
 }
 
 export interface SwitchOrganizationOutput extends TokenPair {
@@ -19,8 +18,8 @@ export interface SwitchOrganizationOutput extends TokenPair {
   readonly role: Role;
 }
 
-/** `not-found`: not a member (another tenant's organization looks absent); `invalid-token`: the session has ended. */
-export type SwitchOrganizationError = NotFound | InvalidToken;
+/** `not-found`: not a member (another tenant's organization looks absent); `session-ended`: the session has ended. */
+export type SwitchOrganizationError = NotFound | SessionEnded;
 
 type Deps = Pick<
   AuthDeps,
@@ -45,7 +44,7 @@ export class SwitchOrganizationUseCase {
         const membership = await this.deps.memberships.findShared(organizationId, actor.userId);
         if (!membership) return err(notFound("organization"));
         const session = await this.deps.sessions.findById(actor.sessionId);
-        if (!session || session.userId !== actor.userId || !session.isActive(now)) return err(INVALID_TOKEN);
+        if (!session || session.userId !== actor.userId || !session.isActive(now)) return err(SESSION_ENDED);
 
         const from = session.organizationId;
         session.switchOrganization(
@@ -63,7 +62,6 @@ export class SwitchOrganizationUseCase {
           resourceType: "session",
           resourceId: session.id,
           metadata: { from },
-          ...auditOrigin(input.meta),
         });
         return ok({ session, role: membership.role });
       },

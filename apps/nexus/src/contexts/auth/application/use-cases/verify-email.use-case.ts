@@ -1,12 +1,10 @@
 import { err, ok, type Result } from "@/shared/domain/result";
-import { auditOrigin, type RequestMeta } from "../actor";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { auditTokenFailure } from "../token-failure-audit";
 
 export interface VerifyEmailInput {
   readonly token: string;
-  readonly meta: RequestMeta;
 }
 
 export type VerifyEmailError = InvalidToken | TokenExpired;
@@ -38,11 +36,10 @@ export class VerifyEmailUseCase {
         actorId: user.id,
         resourceType: "user",
         resourceId: user.id,
-        ...auditOrigin(input.meta),
       });
       return ok(undefined);
     });
-    if (!result.ok) await auditTokenFailure(this.deps.audit, "auth.email.verified", result.error, input.meta);
+    if (!result.ok) await auditTokenFailure(this.deps.audit, "auth.email.verified", result.error);
     return result;
   }
 }

@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { ok } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
@@ -7,11 +6,12 @@ import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
+import { toUuid } from "@/shared/infrastructure/http/path-id";
+import { jsonResponse } from "@/shared/infrastructure/http/route-parts";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
 import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from "./audit.schemas";
-import { type HonoGuard, respondAuth, toUuid } from "./auth-request";
-import { jsonResponse } from "./route-parts";
+import { authErrors } from "./auth.problems";
+import { type HonoGuard, NO_STORE } from "./auth-request";
 
 const list = createRoute({
   method: "get",
@@ -21,7 +21,16 @@ const list = createRoute({
   summary: "The organization's audit trail, newest first (owner, admin)",
   security: BEARER_AUTH,
   request: { query: AuditQuerySchema },
-  responses: { 200: jsonResponse(AuditPageSchema, "A page of audit entries"), ...problemResponses(401, 403, 422) },
+  responses: {
+    200: jsonResponse(AuditPageSchema, "A page of audit entries"),
+    ...authErrors.responses(
+      "unauthenticated",
+      "organization-required",
+      "forbidden",
+      "validation-failed",
+      "invalid-cursor",
+    ),
+  },
 });
 
 const verify = createRoute({
@@ -31,7 +40,10 @@ const verify = createRoute({
   tags: ["audit"],
   summary: "Recompute the organization's hash chain (owner, admin)",
   security: BEARER_AUTH,
-  responses: { 200: jsonResponse(AuditVerificationSchema, "The verification"), ...problemResponses(401, 403) },
+  responses: {
+    200: jsonResponse(AuditVerificationSchema, "The verification"),
+    ...authErrors.responses("unauthenticated", "organization-required", "forbidden"),
+  },
 });
 
 /**
@@ -60,17 +72,14 @@ export class AuditController implements Controller {
         ...(query.actorId ? { actorId: toUuid(query.actorId) } : {}),
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
-      return respondAuth(c, result, {
-        ok: 200,
-        errors: { "invalid-cursor": 422 },
-        headers: { "Cache-Control": "no-store" },
-      });
+      if (!result.ok) return authErrors.problem(c, result.error, NO_STORE);
+      return c.json(result.value, 200, NO_STORE);
     });
 
     app.openapi({ ...verify, ...auditors }, async (c) => {
       const { organizationId } = guard.organizationCaller(c);
       const verification = await verifyAuditChain(this.database, { organizationId: organizationId as Uuid });
-      return respondAuth(c, ok(verification), { ok: 200, headers: { "Cache-Control": "no-store" } });
+      return c.json(verification, 200, NO_STORE);
     });
   }
 }

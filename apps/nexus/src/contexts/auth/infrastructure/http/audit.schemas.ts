@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { DateTimeSchema, IdField, IdSchema, pageOf } from "@/shared/infrastructure/http/common.schemas";
 import { InstantField } from "@/shared/infrastructure/http/instant-field";
-import { DateTimeSchema, IdField, IdSchema, pageOf } from "./common.schemas";
 
 export const AuditQuerySchema = z.object({
   from: InstantField.optional().openapi({ description: "Inclusive lower bound (RFC 3339)" }),

@@ -1,16 +1,20 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { map } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { GetMeUseCase } from "../../application/use-cases/get-me.use-case";
-import type { LoginUseCase } from "../../application/use-cases/login.use-case";
-import type { RefreshTokensUseCase } from "../../application/use-cases/refresh-tokens.use-case";
-import type { RegisterUserUseCase } from "../../application/use-cases/register-user.use-case";
-import type { SwitchOrganizationUseCase } from "../../application/use-cases/switch-organization.use-case";
+import { toUuid } from "@/shared/infrastructure/http/path-id";
+import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
+import { requestOrigin } from "@/shared/infrastructure/request-context/request-context";
+import { GetMeUseCase } from "../../application/use-cases/get-me.use-case";
+import { LoginUseCase } from "../../application/use-cases/login.use-case";
+import { RefreshTokensUseCase } from "../../application/use-cases/refresh-tokens.use-case";
+import { RegisterUserUseCase } from "../../application/use-cases/register-user.use-case";
+import { SwitchOrganizationUseCase } from "../../application/use-cases/switch-organization.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
+import { AuthTokens as T } from "../auth.tokens";
 import { AUTH_API_TAGS } from "./auth.api-tags";
+import { loginJson, meJson, switchOrganizationJson, tokenPairJson } from "./auth.json";
+import { authErrors } from "./auth.problems";
 import {
   AcceptedSchema,
   LoginBody,
@@ -21,19 +25,8 @@ import {
   SwitchOrganizationBody,
   SwitchOrganizationResponse,
 } from "./auth.schemas";
-import { AUTH_PROBLEM_TYPES } from "./auth-problem-types";
-import { actorOf, type HonoGuard, NO_STORE, requestMeta, respondAuth, toUuid } from "./auth-request";
+import { actorOf, type HonoGuard, NO_STORE } from "./auth-request";
 import { TokenPairSchema } from "./common.schemas";
-import { jsonBody, jsonResponse } from "./route-parts";
-
-export interface AuthControllerDeps {
-  readonly guard: HonoGuard;
-  readonly registerUser: RegisterUserUseCase;
-  readonly login: LoginUseCase;
-  readonly refreshTokens: RefreshTokensUseCase;
-  readonly getMe: GetMeUseCase;
-  readonly switchOrganization: SwitchOrganizationUseCase;
-}
 
 /** Same words whether or not the email was free: registering must not reveal who has an account. */
 export const REGISTER_ACCEPTED = {
@@ -50,7 +43,17 @@ const register = createRoute({
   summary: "Create an account (sends a verification mail)",
   description: "Answers 202 with the same body whether or not the email already has an account.",
   request: jsonBody(RegisterBody),
-  responses: { 202: jsonResponse(AcceptedSchema, "Accepted"), ...problemResponses(400, 413, 415, 422, 429, 503) },
+  responses: {
+    202: jsonResponse(AcceptedSchema, "Accepted"),
+    ...authErrors.responses(
+      "malformed-json",
+      "payload-too-large",
+      "unsupported-media-type",
+      "validation-failed",
+      "rate-limited",
+      "service-unavailable",
+    ),
+  },
 });
 
 const login = createRoute({
@@ -66,7 +69,15 @@ const login = createRoute({
   request: jsonBody(LoginBody),
   responses: {
     200: jsonResponse(LoginResponse, "Signed in: a token pair, the user and their organizations"),
-    ...problemResponses(400, 401, 403, 404, 422, 429, 503),
+    ...authErrors.responses(
+      "malformed-json",
+      "invalid-credentials",
+      "email-not-verified",
+      "not-found",
+      "validation-failed",
+      "rate-limited",
+      "service-unavailable",
+    ),
   },
 });
 
@@ -79,7 +90,18 @@ const refresh = createRoute({
   summary: "Rotate the refresh token and get a new access token",
   description: "Presenting an already-rotated refresh token ends the whole session (401 `reuse-detected`).",
   request: jsonBody(RefreshBody),
-  responses: { 200: jsonResponse(TokenPairSchema, "A new token pair"), ...problemResponses(400, 401, 422, 429, 503) },
+  responses: {
+    200: jsonResponse(TokenPairSchema, "A new token pair"),
+    ...authErrors.responses(
+      "malformed-json",
+      "session-ended",
+      "session-expired",
+      "reuse-detected",
+      "validation-failed",
+      "rate-limited",
+      "service-unavailable",
+    ),
+  },
 });
 
 const me = createRoute({
@@ -89,7 +111,7 @@ const me = createRoute({
   tags: ["auth"],
   summary: "The signed-in user, their organizations and the session's current organization",
   security: BEARER_AUTH,
-  responses: { 200: jsonResponse(MeResponse, "The caller"), ...problemResponses(401, 404) },
+  responses: { 200: jsonResponse(MeResponse, "The caller"), ...authErrors.responses("unauthenticated", "not-found") },
 });
 
 const switchOrganization = createRoute({
@@ -102,72 +124,55 @@ const switchOrganization = createRoute({
   request: jsonBody(SwitchOrganizationBody),
   responses: {
     200: jsonResponse(SwitchOrganizationResponse, "A new token pair acting in that organization"),
-    ...problemResponses(401, 404, 422),
+    ...authErrors.responses("unauthenticated", "session-ended", "not-found", "validation-failed"),
   },
 });
 
 /** Registration, sign-in, token refresh and the caller's identity. */
 export class AuthController implements Controller {
-  readonly problemTypes = AUTH_PROBLEM_TYPES;
-
-  constructor(private readonly deps: AuthControllerDeps) {}
+  constructor(private readonly guard: HonoGuard) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
     declareApiTags(app, AUTH_API_TAGS);
-    const { guard } = this.deps;
+    const { guard } = this;
 
     app.openapi(register, async (c) => {
-      const input = c.req.valid("json");
-      const result = await this.deps.registerUser.execute({ ...input, meta: requestMeta() });
-      return respondAuth(
-        c,
-        map(result, () => REGISTER_ACCEPTED),
-        { ok: 202 },
-      );
+      const result = await c.var.scope.useCase(RegisterUserUseCase, T.Deps).execute(c.req.valid("json"));
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json(REGISTER_ACCEPTED, 202);
     });
 
     app.openapi(login, async (c) => {
       const { email, password, organizationId } = c.req.valid("json");
-      const result = await this.deps.login.execute({
+      const result = await c.var.scope.useCase(LoginUseCase, T.Deps).execute({
         email,
         password,
         organizationId: organizationId === undefined ? null : toUuid(organizationId),
-        meta: requestMeta(),
+        origin: requestOrigin(),
       });
-      return respondAuth(c, result, {
-        ok: 200,
-        errors: { "invalid-credentials": 401, "email-not-verified": 403, "not-found": 404 },
-        headers: NO_STORE,
-      });
+      if (!result.ok) return authErrors.problem(c, result.error, NO_STORE);
+      return c.json(loginJson(result.value), 200, NO_STORE);
     });
 
     app.openapi(refresh, async (c) => {
-      const { refreshToken } = c.req.valid("json");
-      const result = await this.deps.refreshTokens.execute({ refreshToken, meta: requestMeta() });
-      return respondAuth(c, result, {
-        ok: 200,
-        errors: { "invalid-token": 401, "token-expired": 401, "reuse-detected": 401 },
-        headers: NO_STORE,
-      });
+      const result = await c.var.scope.useCase(RefreshTokensUseCase, T.Deps).execute(c.req.valid("json"));
+      if (!result.ok) return authErrors.problem(c, result.error, NO_STORE);
+      return c.json(tokenPairJson(result.value), 200, NO_STORE);
     });
 
     app.openapi({ ...me, middleware: [guard.authenticate()] }, async (c) => {
-      const result = await this.deps.getMe.execute({ actor: actorOf(guard, c) });
-      return respondAuth(c, result, { ok: 200, errors: { "not-found": 404 }, headers: NO_STORE });
+      const result = await c.var.scope.useCase(GetMeUseCase, T.Deps).execute({ actor: actorOf(guard, c) });
+      if (!result.ok) return authErrors.problem(c, result.error, NO_STORE);
+      return c.json(meJson(result.value), 200, NO_STORE);
     });
 
     app.openapi({ ...switchOrganization, middleware: [guard.authenticate()] }, async (c) => {
-      const { organizationId } = c.req.valid("json");
-      const result = await this.deps.switchOrganization.execute({
+      const result = await c.var.scope.useCase(SwitchOrganizationUseCase, T.Deps).execute({
         actor: actorOf(guard, c),
-        organizationId: toUuid(organizationId),
-        meta: requestMeta(),
+        organizationId: toUuid(c.req.valid("json").organizationId),
       });
-      return respondAuth(c, result, {
-        ok: 200,
-        errors: { "not-found": 404, "invalid-token": 401 },
-        headers: NO_STORE,
-      });
+      if (!result.ok) return authErrors.problem(c, result.error, NO_STORE);
+      return c.json(switchOrganizationJson(result.value), 200, NO_STORE);
     });
   }
 }

@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { IdField, IdSchema } from "@/shared/infrastructure/http/common.schemas";
 import {
   EmailField,
-  IdField,
-  IdSchema,
   OneTimeTokenField,
   OrganizationSchema,
   PasswordField,

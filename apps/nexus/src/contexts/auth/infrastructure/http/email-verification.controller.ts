@@ -1,18 +1,12 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { map } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { ResendVerificationUseCase } from "../../application/use-cases/resend-verification.use-case";
-import type { VerifyEmailUseCase } from "../../application/use-cases/verify-email.use-case";
+import { jsonBody, jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
+import { ResendVerificationUseCase } from "../../application/use-cases/resend-verification.use-case";
+import { VerifyEmailUseCase } from "../../application/use-cases/verify-email.use-case";
+import { AuthTokens as T } from "../auth.tokens";
+import { authErrors } from "./auth.problems";
 import { AcceptedSchema, EmailBody, VerifyEmailBody } from "./auth.schemas";
-import { requestMeta, respondAuth } from "./auth-request";
-import { jsonBody, jsonResponse, noContent } from "./route-parts";
-
-export interface EmailVerificationControllerDeps {
-  readonly verifyEmail: VerifyEmailUseCase;
-  readonly resendVerification: ResendVerificationUseCase;
-}
 
 export const RESEND_ACCEPTED = {
   message: "If this email belongs to an account waiting for verification, a new verification mail is on its way.",
@@ -26,7 +20,10 @@ const verify = createRoute({
   tags: ["auth"],
   summary: "Verify an email address with the token from the verification mail",
   request: jsonBody(VerifyEmailBody),
-  responses: { 204: noContent("Verified"), ...problemResponses(400, 422, 429) },
+  responses: {
+    204: noContent("Verified"),
+    ...authErrors.responses("malformed-json", "invalid-token", "token-expired", "validation-failed", "rate-limited"),
+  },
 });
 
 const resend = createRoute({
@@ -38,28 +35,25 @@ const resend = createRoute({
   summary: "Send a new verification mail",
   description: "Always 202 with the same body, so it cannot tell whether an account exists.",
   request: jsonBody(EmailBody),
-  responses: { 202: jsonResponse(AcceptedSchema, "Accepted"), ...problemResponses(400, 422, 429) },
+  responses: {
+    202: jsonResponse(AcceptedSchema, "Accepted"),
+    ...authErrors.responses("malformed-json", "validation-failed", "rate-limited"),
+  },
 });
 
 /** The email verification resource: the mailed token proves the address. */
 export class EmailVerificationController implements Controller {
-  constructor(private readonly deps: EmailVerificationControllerDeps) {}
-
   register(app: OpenAPIHono<AppEnv>): void {
-    app.openapi(verify, async (c): Promise<Response> => {
-      const { token } = c.req.valid("json");
-      const result = await this.deps.verifyEmail.execute({ token, meta: requestMeta() });
-      return respondAuth(c, result, { ok: 204, errors: { "invalid-token": 422, "token-expired": 422 } });
+    app.openapi(verify, async (c) => {
+      const result = await c.var.scope.useCase(VerifyEmailUseCase, T.Deps).execute(c.req.valid("json"));
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
 
     app.openapi(resend, async (c) => {
-      const { email } = c.req.valid("json");
-      const result = await this.deps.resendVerification.execute({ email });
-      return respondAuth(
-        c,
-        map(result, () => RESEND_ACCEPTED),
-        { ok: 202 },
-      );
+      const result = await c.var.scope.useCase(ResendVerificationUseCase, T.Deps).execute(c.req.valid("json"));
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json(RESEND_ACCEPTED, 202);
     });
   }
 }

@@ -1,17 +1,14 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { AcceptInvitationUseCase } from "../../application/use-cases/accept-invitation.use-case";
+import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
+import { AcceptInvitationUseCase } from "../../application/use-cases/accept-invitation.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
-import { actorOf, type HonoGuard, requestMeta, respondAuth } from "./auth-request";
+import { AuthTokens as T } from "../auth.tokens";
+import { invitationAcceptedJson } from "./auth.json";
+import { authErrors } from "./auth.problems";
+import { actorOf, type HonoGuard } from "./auth-request";
 import { AcceptInvitationBody, InvitationAcceptedSchema } from "./invitations.schemas";
-import { jsonBody, jsonResponse } from "./route-parts";
-
-export interface InvitationsControllerDeps {
-  readonly guard: HonoGuard;
-  readonly acceptInvitation: AcceptInvitationUseCase;
-}
 
 const accept = createRoute({
   method: "post",
@@ -25,23 +22,30 @@ const accept = createRoute({
   request: jsonBody(AcceptInvitationBody),
   responses: {
     200: jsonResponse(InvitationAcceptedSchema, "You are now a member"),
-    ...problemResponses(400, 401, 403, 409, 422),
+    ...authErrors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "already-member",
+      "invalid-token",
+      "token-expired",
+      "validation-failed",
+    ),
   },
 });
 
 /** Invitations mailed by `POST /organizations/{id}/members`. */
 export class InvitationsController implements Controller {
-  constructor(private readonly deps: InvitationsControllerDeps) {}
+  constructor(private readonly guard: HonoGuard) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
-    const { guard } = this.deps;
+    const { guard } = this;
     app.openapi({ ...accept, middleware: [guard.authenticate()] }, async (c) => {
-      const { token } = c.req.valid("json");
-      const result = await this.deps.acceptInvitation.execute({ actor: actorOf(guard, c), token, meta: requestMeta() });
-      return respondAuth(c, result, {
-        ok: 200,
-        errors: { "invalid-token": 422, "token-expired": 422, forbidden: 403, "already-member": 409 },
-      });
+      const result = await c.var.scope
+        .useCase(AcceptInvitationUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), token: c.req.valid("json").token });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json(invitationAcceptedJson(result.value), 200);
     });
   }
 }

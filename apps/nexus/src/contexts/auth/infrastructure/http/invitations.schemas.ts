@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema, OneTimeTokenField, RoleSchema } from "./common.schemas";
+import { IdSchema } from "@/shared/infrastructure/http/common.schemas";
+import { OneTimeTokenField, RoleSchema } from "./common.schemas";
 
 export const AcceptInvitationBody = z.object({ token: OneTimeTokenField }).openapi("AcceptInvitationRequest");
 

@@ -1,14 +1,19 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { AddMemberUseCase } from "../../application/use-cases/add-member.use-case";
-import type { ChangeMemberRoleUseCase } from "../../application/use-cases/change-member-role.use-case";
-import type { ListMembersUseCase } from "../../application/use-cases/list-members.use-case";
-import type { RemoveMemberUseCase } from "../../application/use-cases/remove-member.use-case";
+import { parsePathId } from "@/shared/infrastructure/http/path-id";
+import { jsonBody, jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
+import { notFound } from "../../application/auth.errors";
+import { AddMemberUseCase } from "../../application/use-cases/add-member.use-case";
+import { ChangeMemberRoleUseCase } from "../../application/use-cases/change-member-role.use-case";
+import { ListMembersUseCase } from "../../application/use-cases/list-members.use-case";
+import { RemoveMemberUseCase } from "../../application/use-cases/remove-member.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
-import { actorOf, type HonoGuard, notFoundResponse, parsePathId, requestMeta, respondAuth } from "./auth-request";
-import { PageQuerySchema } from "./common.schemas";
+import { AuthTokens as T } from "../auth.tokens";
+import { memberAddedJson, memberInvitedJson, memberJson } from "./auth.json";
+import { authErrors } from "./auth.problems";
+import { actorOf, type HonoGuard } from "./auth-request";
 import {
   AddMemberBody,
   ChangeRoleBody,
@@ -19,17 +24,6 @@ import {
   MemberRoleSchema,
   OrganizationIdParam,
 } from "./members.schemas";
-import { jsonBody, jsonResponse, noContent } from "./route-parts";
-
-export interface MembersControllerDeps {
-  readonly guard: HonoGuard;
-  readonly listMembers: ListMembersUseCase;
-  readonly addMember: AddMemberUseCase;
-  readonly changeMemberRole: ChangeMemberRoleUseCase;
-  readonly removeMember: RemoveMemberUseCase;
-}
-
-const MEMBER_ERRORS = { "not-found": 404, forbidden: 403, "already-member": 409, "last-owner": 409 } as const;
 
 const list = createRoute({
   method: "get",
@@ -40,7 +34,10 @@ const list = createRoute({
   description: "Another organization's members answer 404, as if it did not exist.",
   security: BEARER_AUTH,
   request: { params: OrganizationIdParam, query: PageQuerySchema },
-  responses: { 200: jsonResponse(MemberPage, "A page of members"), ...problemResponses(401, 404, 422) },
+  responses: {
+    200: jsonResponse(MemberPage, "A page of members"),
+    ...authErrors.responses("unauthenticated", "not-found", "validation-failed", "invalid-cursor"),
+  },
 });
 
 const add = createRoute({
@@ -55,7 +52,14 @@ const add = createRoute({
   responses: {
     201: jsonResponse(MemberAddedSchema, "The user is now a member"),
     202: jsonResponse(MemberInvitedSchema, "An invitation was mailed (valid 7 days)"),
-    ...problemResponses(400, 401, 403, 404, 409, 422),
+    ...authErrors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "already-member",
+      "validation-failed",
+    ),
   },
 });
 
@@ -68,7 +72,17 @@ const changeRole = createRoute({
   description: "The last owner cannot be demoted (409 `last-owner`). A demoted member's sessions there end at once.",
   security: BEARER_AUTH,
   request: { params: MemberParams, ...jsonBody(ChangeRoleBody) },
-  responses: { 200: jsonResponse(MemberRoleSchema, "The new role"), ...problemResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    200: jsonResponse(MemberRoleSchema, "The new role"),
+    ...authErrors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "last-owner",
+      "validation-failed",
+    ),
+  },
 });
 
 const remove = createRoute({
@@ -80,74 +94,66 @@ const remove = createRoute({
   description: "The last owner can neither leave nor be removed (409 `last-owner`).",
   security: BEARER_AUTH,
   request: { params: MemberParams },
-  responses: { 204: noContent("Removed"), ...problemResponses(401, 403, 404, 409) },
+  responses: {
+    204: noContent("Removed"),
+    ...authErrors.responses("unauthenticated", "forbidden", "not-found", "last-owner"),
+  },
 });
 
 /** Memberships of an organization. Authorization is the caller's CURRENT membership, read by the use cases. */
 export class MembersController implements Controller {
-  constructor(private readonly deps: MembersControllerDeps) {}
+  constructor(private readonly guard: HonoGuard) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
-    const { guard } = this.deps;
+    const { guard } = this;
     const authenticated = { middleware: [guard.authenticate()] };
 
     app.openapi({ ...list, ...authenticated }, async (c) => {
       const organizationId = parsePathId(c.req.valid("param").id);
-      if (!organizationId) return notFoundResponse(c, "organization");
+      if (!organizationId) return authErrors.problem(c, notFound("organization"));
       const { limit, cursor } = c.req.valid("query");
-      const result = await this.deps.listMembers.execute({
-        actor: actorOf(guard, c),
-        organizationId,
-        page: { limit, cursor: cursor ?? null },
-      });
-      return respondAuth(c, result, { ok: 200, errors: { "not-found": 404 } });
+      const result = await c.var.scope
+        .useCase(ListMembersUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), organizationId, page: { limit, cursor: cursor ?? null } });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json({ items: result.value.items.map(memberJson), nextCursor: result.value.nextCursor }, 200);
     });
 
     app.openapi({ ...add, ...authenticated }, async (c) => {
       const organizationId = parsePathId(c.req.valid("param").id);
-      if (!organizationId) return notFoundResponse(c, "organization");
-      const { email, role } = c.req.valid("json");
-      const result = await this.deps.addMember.execute({
-        actor: actorOf(guard, c),
-        organizationId,
-        email,
-        role,
-        meta: requestMeta(),
-      });
+      if (!organizationId) return authErrors.problem(c, notFound("organization"));
+      const result = await c.var.scope
+        .useCase(AddMemberUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
+      if (!result.ok) return authErrors.problem(c, result.error);
       // A member at once is a created resource; a mailed invitation only an accepted request.
-      return respondAuth(c, result, {
-        ok: result.ok && result.value.status === "invited" ? 202 : 201,
-        errors: MEMBER_ERRORS,
-      });
+      const outcome = result.value;
+      if (outcome.status === "invited") return c.json(memberInvitedJson(outcome), 202);
+      return c.json(memberAddedJson(outcome), 201);
     });
 
     app.openapi({ ...changeRole, ...authenticated }, async (c) => {
       const params = c.req.valid("param");
       const organizationId = parsePathId(params.id);
       const userId = parsePathId(params.userId);
-      if (!organizationId || !userId) return notFoundResponse(c, "member");
-      const result = await this.deps.changeMemberRole.execute({
-        actor: actorOf(guard, c),
-        organizationId,
-        userId,
-        role: c.req.valid("json").role,
-        meta: requestMeta(),
-      });
-      return respondAuth(c, result, { ok: 200, errors: MEMBER_ERRORS });
+      if (!organizationId || !userId) return authErrors.problem(c, notFound("member"));
+      const result = await c.var.scope
+        .useCase(ChangeMemberRoleUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), organizationId, userId, role: c.req.valid("json").role });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json({ userId: result.value.userId, role: result.value.role }, 200);
     });
 
-    app.openapi({ ...remove, ...authenticated }, async (c): Promise<Response> => {
+    app.openapi({ ...remove, ...authenticated }, async (c) => {
       const params = c.req.valid("param");
       const organizationId = parsePathId(params.id);
       const userId = parsePathId(params.userId);
-      if (!organizationId || !userId) return notFoundResponse(c, "member");
-      const result = await this.deps.removeMember.execute({
-        actor: actorOf(guard, c),
-        organizationId,
-        userId,
-        meta: requestMeta(),
-      });
-      return respondAuth(c, result, { ok: 204, errors: MEMBER_ERRORS });
+      if (!organizationId || !userId) return authErrors.problem(c, notFound("member"));
+      const result = await c.var.scope
+        .useCase(RemoveMemberUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), organizationId, userId });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { DateTimeSchema, EmailField, IdSchema, pageOf, RoleSchema } from "./common.schemas";
+import { DateTimeSchema, IdSchema, pageOf } from "@/shared/infrastructure/http/common.schemas";
+import { EmailField, RoleSchema } from "./common.schemas";
 
 export const MemberSchema = z
   .object({

@@ -1,21 +1,20 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { map } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { CreateOrganizationUseCase } from "../../application/use-cases/create-organization.use-case";
-import type { ListMyOrganizationsUseCase } from "../../application/use-cases/list-my-organizations.use-case";
+import { parsePathId } from "@/shared/infrastructure/http/path-id";
+import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
+import { notFound } from "../../application/auth.errors";
+import { CreateOrganizationUseCase } from "../../application/use-cases/create-organization.use-case";
+import { ListMyOrganizationsUseCase } from "../../application/use-cases/list-my-organizations.use-case";
+import { UpdateOrganizationUseCase } from "../../application/use-cases/update-organization.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
-import { actorOf, type HonoGuard, requestMeta, respondAuth } from "./auth-request";
+import { AuthTokens as T } from "../auth.tokens";
+import { organizationJson } from "./auth.json";
+import { authErrors } from "./auth.problems";
+import { actorOf, type HonoGuard } from "./auth-request";
 import { OrganizationSchema } from "./common.schemas";
-import { CreateOrganizationBody, OrganizationPage } from "./organizations.schemas";
-import { jsonBody, jsonResponse } from "./route-parts";
-
-export interface OrganizationsControllerDeps {
-  readonly guard: HonoGuard;
-  readonly createOrganization: CreateOrganizationUseCase;
-  readonly listMyOrganizations: ListMyOrganizationsUseCase;
-}
+import { OrganizationIdParam } from "./members.schemas";
+import { CreateOrganizationBody, OrganizationPage, UpdateOrganizationBody } from "./organizations.schemas";
 
 const create = createRoute({
   method: "post",
@@ -26,7 +25,10 @@ const create = createRoute({
   description: "The session keeps acting where it was: `POST /auth/switch-organization` to act in the new one.",
   security: BEARER_AUTH,
   request: jsonBody(CreateOrganizationBody),
-  responses: { 201: jsonResponse(OrganizationSchema, "Created"), ...problemResponses(400, 401, 422) },
+  responses: {
+    201: jsonResponse(OrganizationSchema, "Created"),
+    ...authErrors.responses("malformed-json", "unauthenticated", "validation-failed"),
+  },
 });
 
 const list = createRoute({
@@ -36,35 +38,60 @@ const list = createRoute({
   tags: ["organizations"],
   summary: "The caller's organizations with the caller's role in each",
   security: BEARER_AUTH,
-  responses: { 200: jsonResponse(OrganizationPage, "The caller's organizations"), ...problemResponses(401) },
+  responses: {
+    200: jsonResponse(OrganizationPage, "The caller's organizations"),
+    ...authErrors.responses("unauthenticated"),
+  },
+});
+
+const update = createRoute({
+  method: "patch",
+  path: "/api/v1/organizations/{id}",
+  operationId: "updateOrganization",
+  tags: ["organizations"],
+  summary: "Rename an organization or change its timezone (owner)",
+  description: "The currency is fixed at creation. A change publishes `auth.organization.updated.v1`.",
+  security: BEARER_AUTH,
+  request: { params: OrganizationIdParam, ...jsonBody(UpdateOrganizationBody) },
+  responses: {
+    200: jsonResponse(OrganizationSchema, "The organization as it is now"),
+    ...authErrors.responses("malformed-json", "unauthenticated", "forbidden", "not-found", "validation-failed"),
+  },
 });
 
 /** Organizations (tenants) as their members see them. */
 export class OrganizationsController implements Controller {
-  constructor(private readonly deps: OrganizationsControllerDeps) {}
+  constructor(private readonly guard: HonoGuard) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
-    const { guard } = this.deps;
+    const { guard } = this;
     const authenticated = { middleware: [guard.authenticate()] };
 
     app.openapi({ ...create, ...authenticated }, async (c) => {
-      const input = c.req.valid("json");
-      const result = await this.deps.createOrganization.execute({
-        actor: actorOf(guard, c),
-        ...input,
-        meta: requestMeta(),
-      });
-      const headers = result.ok ? { Location: `/api/v1/organizations/${result.value.id}` } : undefined;
-      return respondAuth(c, result, { ok: 201, ...(headers ? { headers } : {}) });
+      const result = await c.var.scope
+        .useCase(CreateOrganizationUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), ...c.req.valid("json") });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      const location = { Location: `/api/v1/organizations/${result.value.id}` };
+      return c.json(organizationJson(result.value), 201, location);
     });
 
     app.openapi({ ...list, ...authenticated }, async (c) => {
-      const result = await this.deps.listMyOrganizations.execute({ actor: actorOf(guard, c) });
-      return respondAuth(
-        c,
-        map(result, ({ items }) => ({ items, nextCursor: null })),
-        { ok: 200 },
-      );
+      const result = await c.var.scope
+        .useCase(ListMyOrganizationsUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c) });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json({ items: result.value.items.map(organizationJson), nextCursor: null }, 200);
+    });
+
+    app.openapi({ ...update, ...authenticated }, async (c) => {
+      const organizationId = parsePathId(c.req.valid("param").id);
+      if (!organizationId) return authErrors.problem(c, notFound("organization"));
+      const result = await c.var.scope
+        .useCase(UpdateOrganizationUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json(organizationJson(result.value), 200);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { OrganizationSchema, pageOf } from "./common.schemas";
+import { pageOf } from "@/shared/infrastructure/http/common.schemas";
+import { OrganizationSchema } from "./common.schemas";
 
 export const CreateOrganizationBody = z
   .object({
@@ -10,3 +11,12 @@ export const CreateOrganizationBody = z
   .openapi("CreateOrganizationRequest");
 
 export const OrganizationPage = pageOf(OrganizationSchema).openapi("OrganizationPage");
+
+/** Only what an owner may change; the currency is fixed at creation (a `currency` field is refused). */
+export const UpdateOrganizationBody = z
+  .object({
+    name: z.string().max(200).optional().openapi({ example: "Padaria Lima & Filhos" }),
+    timezone: z.string().max(64).optional().openapi({ example: "Atlantic/Madeira", description: "IANA time zone" }),
+  })
+  .strict()
+  .openapi("UpdateOrganizationRequest");

@@ -1,23 +1,16 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { map } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { ChangePasswordUseCase } from "../../application/use-cases/change-password.use-case";
-import type { ForgotPasswordUseCase } from "../../application/use-cases/forgot-password.use-case";
-import type { ResetPasswordUseCase } from "../../application/use-cases/reset-password.use-case";
+import { jsonBody, jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
+import { ChangePasswordUseCase } from "../../application/use-cases/change-password.use-case";
+import { ForgotPasswordUseCase } from "../../application/use-cases/forgot-password.use-case";
+import { ResetPasswordUseCase } from "../../application/use-cases/reset-password.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
+import { AuthTokens as T } from "../auth.tokens";
+import { authErrors } from "./auth.problems";
 import { AcceptedSchema, EmailBody } from "./auth.schemas";
-import { actorOf, type HonoGuard, requestMeta, respondAuth } from "./auth-request";
+import { actorOf, type HonoGuard } from "./auth-request";
 import { ChangePasswordBody, ResetPasswordBody } from "./password.schemas";
-import { jsonBody, jsonResponse, noContent } from "./route-parts";
-
-export interface PasswordControllerDeps {
-  readonly guard: HonoGuard;
-  readonly changePassword: ChangePasswordUseCase;
-  readonly forgotPassword: ForgotPasswordUseCase;
-  readonly resetPassword: ResetPasswordUseCase;
-}
 
 export const FORGOT_ACCEPTED = {
   message: "If this email belongs to an account, a password reset mail is on its way. Its link works for 15 minutes.",
@@ -31,7 +24,16 @@ const change = createRoute({
   summary: "Change the password (ends every other session)",
   security: BEARER_AUTH,
   request: jsonBody(ChangePasswordBody),
-  responses: { 204: noContent("Changed"), ...problemResponses(400, 401, 422) },
+  responses: {
+    204: noContent("Changed"),
+    ...authErrors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "invalid-credentials",
+      "weak-password",
+      "validation-failed",
+    ),
+  },
 });
 
 const forgot = createRoute({
@@ -43,7 +45,10 @@ const forgot = createRoute({
   summary: "Mail a password reset link",
   description: "Always 202 with the same body, so it cannot tell whether an account exists.",
   request: jsonBody(EmailBody),
-  responses: { 202: jsonResponse(AcceptedSchema, "Accepted"), ...problemResponses(400, 422, 429) },
+  responses: {
+    202: jsonResponse(AcceptedSchema, "Accepted"),
+    ...authErrors.responses("malformed-json", "validation-failed", "rate-limited"),
+  },
 });
 
 const reset = createRoute({
@@ -54,44 +59,44 @@ const reset = createRoute({
   tags: ["password"],
   summary: "Set a new password with the mailed token (ends every session)",
   request: jsonBody(ResetPasswordBody),
-  responses: { 204: noContent("Password replaced"), ...problemResponses(400, 422, 429) },
+  responses: {
+    204: noContent("Password replaced"),
+    ...authErrors.responses(
+      "malformed-json",
+      "invalid-token",
+      "token-expired",
+      "weak-password",
+      "validation-failed",
+      "rate-limited",
+    ),
+  },
 });
 
 /** The password resource: change (signed in), forgot and reset (by mail). */
 export class PasswordController implements Controller {
-  constructor(private readonly deps: PasswordControllerDeps) {}
+  constructor(private readonly guard: HonoGuard) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
-    const { guard } = this.deps;
+    const { guard } = this;
 
-    app.openapi({ ...change, middleware: [guard.authenticate()] }, async (c): Promise<Response> => {
-      const { currentPassword, newPassword } = c.req.valid("json");
-      const result = await this.deps.changePassword.execute({
-        actor: actorOf(guard, c),
-        currentPassword,
-        newPassword,
-        meta: requestMeta(),
-      });
-      return respondAuth(c, result, { ok: 204, errors: { "invalid-credentials": 401, "weak-password": 422 } });
+    app.openapi({ ...change, middleware: [guard.authenticate()] }, async (c) => {
+      const result = await c.var.scope
+        .useCase(ChangePasswordUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), ...c.req.valid("json") });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
 
     app.openapi(forgot, async (c) => {
-      const { email } = c.req.valid("json");
-      const result = await this.deps.forgotPassword.execute({ email, meta: requestMeta() });
-      return respondAuth(
-        c,
-        map(result, () => FORGOT_ACCEPTED),
-        { ok: 202 },
-      );
+      const result = await c.var.scope.useCase(ForgotPasswordUseCase, T.Deps).execute(c.req.valid("json"));
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json(FORGOT_ACCEPTED, 202);
     });
 
-    app.openapi(reset, async (c): Promise<Response> => {
-      const { token, newPassword } = c.req.valid("json");
-      const result = await this.deps.resetPassword.execute({ token, newPassword, meta: requestMeta() });
-      return respondAuth(c, result, {
-        ok: 204,
-        errors: { "invalid-token": 422, "token-expired": 422, "weak-password": 422 },
-      });
+    app.openapi(reset, async (c) => {
+      const result = await c.var.scope.useCase(ResetPasswordUseCase, T.Deps).execute(c.req.valid("json"));
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
   }
 }

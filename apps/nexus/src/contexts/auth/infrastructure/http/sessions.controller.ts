@@ -1,32 +1,19 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { map } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import type { ListSessionsUseCase } from "../../application/use-cases/list-sessions.use-case";
-import type { LogoutUseCase } from "../../application/use-cases/logout.use-case";
-import type { LogoutAllUseCase } from "../../application/use-cases/logout-all.use-case";
-import type { RevokeSessionUseCase } from "../../application/use-cases/revoke-session.use-case";
+import { parsePathId } from "@/shared/infrastructure/http/path-id";
+import { jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
+import { notFound } from "../../application/auth.errors";
+import { ListSessionsUseCase } from "../../application/use-cases/list-sessions.use-case";
+import { LogoutUseCase } from "../../application/use-cases/logout.use-case";
+import { LogoutAllUseCase } from "../../application/use-cases/logout-all.use-case";
+import { RevokeSessionUseCase } from "../../application/use-cases/revoke-session.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
-import {
-  actorOf,
-  type HonoGuard,
-  NO_STORE,
-  notFoundResponse,
-  parsePathId,
-  requestMeta,
-  respondAuth,
-} from "./auth-request";
-import { jsonResponse, noContent } from "./route-parts";
+import { AuthTokens as T } from "../auth.tokens";
+import { sessionJson } from "./auth.json";
+import { authErrors } from "./auth.problems";
+import { actorOf, type HonoGuard, NO_STORE } from "./auth-request";
 import { SessionIdParam, SessionPage } from "./sessions.schemas";
-
-export interface SessionsControllerDeps {
-  readonly guard: HonoGuard;
-  readonly logout: LogoutUseCase;
-  readonly logoutAll: LogoutAllUseCase;
-  readonly listSessions: ListSessionsUseCase;
-  readonly revokeSession: RevokeSessionUseCase;
-}
 
 const logout = createRoute({
   method: "post",
@@ -35,7 +22,7 @@ const logout = createRoute({
   tags: ["sessions"],
   summary: "End the current session",
   security: BEARER_AUTH,
-  responses: { 204: noContent("Signed out"), ...problemResponses(401) },
+  responses: { 204: noContent("Signed out"), ...authErrors.responses("unauthenticated") },
 });
 
 const logoutAll = createRoute({
@@ -45,7 +32,7 @@ const logoutAll = createRoute({
   tags: ["sessions"],
   summary: "End every session of the caller, this one included",
   security: BEARER_AUTH,
-  responses: { 204: noContent("Signed out everywhere"), ...problemResponses(401) },
+  responses: { 204: noContent("Signed out everywhere"), ...authErrors.responses("unauthenticated") },
 });
 
 const list = createRoute({
@@ -55,7 +42,7 @@ const list = createRoute({
   tags: ["sessions"],
   summary: "The caller's active sessions, most recently used first",
   security: BEARER_AUTH,
-  responses: { 200: jsonResponse(SessionPage, "Active sessions"), ...problemResponses(401) },
+  responses: { 200: jsonResponse(SessionPage, "Active sessions"), ...authErrors.responses("unauthenticated") },
 });
 
 const revoke = createRoute({
@@ -66,45 +53,43 @@ const revoke = createRoute({
   summary: "End one of the caller's sessions (its tokens stop working within a second)",
   security: BEARER_AUTH,
   request: { params: SessionIdParam },
-  responses: { 204: noContent("Session ended"), ...problemResponses(401, 404) },
+  responses: { 204: noContent("Session ended"), ...authErrors.responses("unauthenticated", "not-found") },
 });
 
 /** The caller's sessions (devices): list them, end one, end this one, end all. */
 export class SessionsController implements Controller {
-  constructor(private readonly deps: SessionsControllerDeps) {}
+  constructor(private readonly guard: HonoGuard) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
-    const { guard } = this.deps;
+    const { guard } = this;
     const authenticated = { middleware: [guard.authenticate()] };
 
-    app.openapi({ ...logout, ...authenticated }, async (c): Promise<Response> => {
-      const result = await this.deps.logout.execute({ actor: actorOf(guard, c), meta: requestMeta() });
-      return respondAuth(c, result, { ok: 204 });
+    app.openapi({ ...logout, ...authenticated }, async (c) => {
+      const result = await c.var.scope.useCase(LogoutUseCase, T.Deps).execute({ actor: actorOf(guard, c) });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
 
-    app.openapi({ ...logoutAll, ...authenticated }, async (c): Promise<Response> => {
-      const result = await this.deps.logoutAll.execute({ actor: actorOf(guard, c), meta: requestMeta() });
-      return respondAuth(c, result, { ok: 204 });
+    app.openapi({ ...logoutAll, ...authenticated }, async (c) => {
+      const result = await c.var.scope.useCase(LogoutAllUseCase, T.Deps).execute({ actor: actorOf(guard, c) });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
 
     app.openapi({ ...list, ...authenticated }, async (c) => {
-      const result = await this.deps.listSessions.execute({ actor: actorOf(guard, c) });
-      return respondAuth(
-        c,
-        map(result, ({ items }) => ({ items, nextCursor: null })),
-        { ok: 200, headers: NO_STORE },
-      );
+      const result = await c.var.scope.useCase(ListSessionsUseCase, T.Deps).execute({ actor: actorOf(guard, c) });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.json({ items: result.value.items.map(sessionJson), nextCursor: null }, 200, NO_STORE);
     });
 
-    app.openapi({ ...revoke, ...authenticated }, async (c): Promise<Response> => {
+    app.openapi({ ...revoke, ...authenticated }, async (c) => {
       const sessionId = parsePathId(c.req.valid("param").id);
-      if (!sessionId) return notFoundResponse(c, "session");
-      const result = await this.deps.revokeSession.execute({
-        actor: actorOf(guard, c),
-        sessionId,
-        meta: requestMeta(),
-      });
-      return respondAuth(c, result, { ok: 204, errors: { "not-found": 404 } });
+      if (!sessionId) return authErrors.problem(c, notFound("session"));
+      const result = await c.var.scope
+        .useCase(RevokeSessionUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), sessionId });
+      if (!result.ok) return authErrors.problem(c, result.error);
+      return c.body(null, 204);
     });
   }
 }

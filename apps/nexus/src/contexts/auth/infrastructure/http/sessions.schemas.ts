@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DateTimeSchema, IdSchema, pageOf } from "./common.schemas";
+import { DateTimeSchema, IdSchema, pageOf } from "@/shared/infrastructure/http/common.schemas";
 
 export const SessionSchema = z
   .object({

@@ -1,4 +1,4 @@
-/** Building blocks of the auth routes' OpenAPI definitions. */
+/** Building blocks of route definitions (OpenAPI from the Zod schemas). */
 export const jsonResponse = <T>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
