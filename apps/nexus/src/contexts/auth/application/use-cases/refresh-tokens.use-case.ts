@@ -84,7 +84,8 @@ export class RefreshTokensUseCase {
       reuseGraceSeconds: this.deps.settings.refreshReuseGraceSeconds,
     });
 
-    if (outcome.kind === "revoked") return err({ kind: "failed", error: SESSION_ENDED, reason: "session-revoked", session });
+    if (outcome.kind === "revoked")
+      return err({ kind: "failed", error: SESSION_ENDED, reason: "session-revoked", session });
     if (outcome.kind === "expired") {
       return err({ kind: "failed", error: SESSION_EXPIRED, reason: "session-expired", session });
     }
