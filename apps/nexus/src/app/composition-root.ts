@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type AuthModule, registerAuth } from "@/contexts/auth/infrastructure/register-auth";
 import { registerBi } from "@/contexts/bi/infrastructure/register-bi";
+import { registerTax } from "@/contexts/tax/infrastructure/register-tax";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { Container } from "@/shared/infrastructure/container/container";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
@@ -11,6 +12,7 @@ import { problemTables, wireModules } from "@/shared/infrastructure/module/wire-
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { apiRateLimit } from "@/shared/infrastructure/rate-limit/api-rate-limit";
 import { registerPlatform } from "@/shared/infrastructure/register-platform";
+import { productCatalogOf } from "./product-catalog.bridge";
 
 export interface Application {
   readonly config: Config;
@@ -38,7 +40,12 @@ export async function createApplication(config: Config, options: { logger?: Logg
     const platform = await registerPlatform(container, config, logger);
     const auth = await registerAuth(container);
     const bi = registerBi(container, auth.services.guard);
-    const modules: readonly ContextModule[] = [auth, bi];
+    const tax = registerTax(container, {
+      guard: auth.services.guard,
+      organizationDirectory: auth.services.organizationDirectory,
+      productCatalog: productCatalogOf(container.resolve(PlatformTokens.Database)),
+    });
+    const modules: readonly ContextModule[] = [auth, bi, tax];
     wireModules(container, modules);
 
     const http = createHttpApp({

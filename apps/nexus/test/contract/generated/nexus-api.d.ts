@@ -502,6 +502,201 @@ export interface paths {
         patch: operations["changeMemberRole"];
         trace?: never;
     };
+    "/api/v1/tax/classifications/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's tax codes */
+        get: operations["getTaxClassification"];
+        /**
+         * Set a product's tax codes
+         * @description The product must exist in production (404 otherwise).
+         */
+        put: operations["putTaxClassification"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit notes, newest issue date first (cursor, date range, invoice) */
+        get: operations["listCreditNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A credit note as JSON, UBL 2.1 (Accept: application/xml) or PDF (Accept: application/pdf)
+         * @description XML and PDF downloads are audited.
+         */
+        get: operations["getCreditNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices, newest issue date first (cursor, date range, status, customer) */
+        get: operations["listInvoices"];
+        put?: never;
+        /**
+         * Issue an invoice
+         * @description Lines are priced half-to-even per line and per tax; numbers are gapless per year. Requires an `Idempotency-Key` header (400 without): a retry with the same key and body replays the first answer.
+         */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice as JSON, UBL 2.1 e-invoice (Accept: application/xml) or PDF (Accept: application/pdf)
+         * @description XML and PDF downloads are audited.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/invoices/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an invoice issued in error (on its issue day only); it keeps its number */
+        post: operations["cancelInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a credit note for the whole invoice or some of its lines
+         * @description Never credits more than was invoiced per line; numbered CN-YYYY-000001. Requires an `Idempotency-Key` header (400 without): a retry with the same key and body replays the first answer.
+         */
+        post: operations["issueCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's rates, by code and start date */
+        get: operations["listTaxRates"];
+        put?: never;
+        /**
+         * Add a rate of a tax code for a period
+         * @description Periods of one code never overlap (bounds inclusive); 409 `rate-period-overlap` otherwise.
+         */
+        post: operations["createTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/reports/liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per tax code: taxable base, tax and document count for the period (audited)
+         * @description Invoices issued in [from, to] (inclusive) minus credit notes issued in it; cancelled invoices excluded.
+         */
+        get: operations["getTaxLiabilityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tax/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's fiscal identity */
+        get: operations["getTaxSettings"];
+        /** Set the organization's fiscal identity (the seller on its documents) */
+        put: operations["putTaxSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/mailbox": {
         parameters: {
             query?: never;
@@ -712,6 +907,9 @@ export interface components {
              */
             to: string;
         };
+        CancelInvoice: {
+            reason: string;
+        };
         ChangeMemberRoleRequest: {
             role: components["schemas"]["Role"];
         };
@@ -728,6 +926,9 @@ export interface components {
              */
             newPassword: string;
         };
+        ClassificationUpdate: {
+            taxCodes: string[];
+        };
         CreateOrganizationRequest: {
             /**
              * @description ISO 4217 code; money is in its minor units
@@ -741,6 +942,99 @@ export interface components {
              * @example Europe/Lisbon
              */
             timezone: string;
+        };
+        CreateTaxRate: {
+            /** @example VAT-STD */
+            code: string;
+            name: string;
+            /**
+             * @description 1 bp = 0.01 %
+             * @example 2000
+             */
+            rateBasisPoints: number;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description inclusive last day; absent = open-ended
+             * @example 2026-12-02
+             */
+            validTo?: string | null;
+        };
+        CreditNote: {
+            currency: string;
+            customer: {
+                address: components["schemas"]["PostalAddress"] & (Record<string, never> | null);
+                name: string;
+                taxId: string | null;
+            };
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            invoiceId: string;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            invoiceIssueDate: string;
+            invoiceNumber: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            issueDate: string;
+            lines: {
+                gross: number;
+                lineNumber: number;
+                net: number;
+                /**
+                 * Format: uuid
+                 * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+                 */
+                productId: string;
+                productName: string;
+                quantity: string;
+                sku: string;
+                tax: number;
+                taxes: {
+                    amount: number;
+                    code: string;
+                    rateBasisPoints: number;
+                }[];
+                unit: string;
+                unitPrice: number;
+            }[];
+            /** @example 2026-000001 */
+            number: string;
+            reason: string;
+            restock: boolean;
+            seller: components["schemas"]["FiscalIdentity"];
+            taxBreakdown: {
+                code: string;
+                rateBasisPoints: number;
+                taxableAmount: number;
+                taxAmount: number;
+            }[];
+            totals: {
+                gross: number;
+                net: number;
+                tax: number;
+            };
+        };
+        CreditNotePage: {
+            items: components["schemas"]["CreditNote"][];
+            nextCursor: string | null;
         };
         DevMailboxMessage: {
             /** Format: date-time */
@@ -758,6 +1052,11 @@ export interface components {
              */
             email: string;
         };
+        FiscalIdentity: {
+            address: components["schemas"]["PostalAddress"];
+            legalName: string;
+            taxId: string;
+        };
         InvitationAccepted: {
             /**
              * Format: uuid
@@ -765,6 +1064,104 @@ export interface components {
              */
             organizationId: string;
             role: components["schemas"]["Role"];
+        };
+        Invoice: {
+            cancellationReason: string | null;
+            cancelledAt: string | null;
+            currency: string;
+            customer: {
+                address: components["schemas"]["PostalAddress"] & (Record<string, never> | null);
+                name: string;
+                taxId: string | null;
+            };
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            issueDate: string;
+            lines: {
+                gross: number;
+                lineNumber: number;
+                net: number;
+                /**
+                 * Format: uuid
+                 * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+                 */
+                productId: string;
+                productName: string;
+                quantity: string;
+                sku: string;
+                tax: number;
+                taxes: {
+                    amount: number;
+                    code: string;
+                    rateBasisPoints: number;
+                }[];
+                unit: string;
+                unitPrice: number;
+            }[];
+            /** @example 2026-000001 */
+            number: string;
+            seller: components["schemas"]["FiscalIdentity"];
+            /** @enum {string} */
+            status: "issued" | "cancelled";
+            taxBreakdown: {
+                code: string;
+                rateBasisPoints: number;
+                taxableAmount: number;
+                taxAmount: number;
+            }[];
+            totals: {
+                gross: number;
+                net: number;
+                tax: number;
+            };
+        };
+        InvoicePage: {
+            items: components["schemas"]["Invoice"][];
+            nextCursor: string | null;
+        };
+        IssueCreditNote: {
+            /** @description absent: credit everything not yet credited */
+            lines?: {
+                lineNumber: number;
+                /** @example 2.5 */
+                quantity: string;
+            }[];
+            reason: string;
+            /** @description return the credited quantities to stock */
+            restock?: boolean;
+        };
+        IssueInvoice: {
+            customer: {
+                address?: components["schemas"]["PostalAddress"] & (Record<string, never> | null);
+                name: string;
+                taxId?: string | null;
+            };
+            /**
+             * Format: date
+             * @description defaults to today in the organization's time zone
+             * @example 2026-12-02
+             */
+            issueDate?: string;
+            lines: {
+                /**
+                 * Format: uuid
+                 * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+                 */
+                productId: string;
+                /** @example 2.5 */
+                quantity: string;
+                /** @description minor units */
+                unitPrice: number;
+            }[];
         };
         LoginRequest: {
             /**
@@ -887,6 +1284,12 @@ export interface components {
             items: components["schemas"]["Organization"][];
             nextCursor: string | null;
         };
+        PostalAddress: {
+            city: string;
+            countryCode: string;
+            line1: string;
+            postalCode: string;
+        };
         Problem: {
             code: string;
             detail: string;
@@ -904,6 +1307,14 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        ProductClassification: {
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            productId: string;
+            taxCodes: string[];
         };
         RefreshRequest: {
             refreshToken: string;
@@ -977,6 +1388,51 @@ export interface components {
              */
             organizationId: string;
             role: components["schemas"]["Role"];
+        };
+        TaxLiabilityReport: {
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            from: string;
+            rows: {
+                code: string;
+                creditNoteCount: number;
+                documentCount: number;
+                invoiceCount: number;
+                tax: number;
+                taxableBase: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            to: string;
+            totals: {
+                tax: number;
+                taxableBase: number;
+            };
+        };
+        TaxRate: {
+            code: string;
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            id: string;
+            name: string;
+            rateBasisPoints: number;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2026-12-02
+             */
+            validTo: string | null;
         };
         TokenPair: {
             /** @description JWT (EdDSA); send as `Authorization: Bearer <token>` */
@@ -2570,6 +3026,838 @@ export interface operations {
             };
             /** @description `last-owner` (Last owner) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaxClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The classification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductClassification"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTaxClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassificationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The classification as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductClassification"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description issue date, inclusive */
+                from?: string;
+                invoiceId?: string;
+                limit?: number;
+                /** @description issue date, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of credit notes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNotePage"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                    "application/pdf": string;
+                    "application/xml": string;
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description part of the customer's name */
+                customer?: string;
+                /** @description issue date, inclusive */
+                from?: string;
+                limit?: number;
+                status?: "issued" | "cancelled";
+                /** @description issue date, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueInvoice"];
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed); `fiscal-identity-missing` (Fiscal identity missing); `unclassified-product` (Unclassified product); `no-tax-rate` (No tax rate); `unknown-product` (Unknown product); `issue-date-out-of-order` (Issue date out of order); `issue-date-in-future` (Issue date in the future); `amount-too-large` (Amount too large) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                    "application/pdf": string;
+                    "application/xml": string;
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInvoice"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invoice-already-cancelled` (Invoice already cancelled); `cancel-window-closed` (Cancel window closed); `invoice-has-credit-notes` (Invoice has credit notes) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCreditNote"];
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invoice-cancelled` (Invoice cancelled); `nothing-to-credit` (Nothing to credit); `credit-exceeds-invoiced` (Credit exceeds invoiced) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed); `unknown-invoice-line` (Unknown invoice line) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTaxRates: {
+        parameters: {
+            query?: {
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rate (one page) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TaxRate"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaxRate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxRate"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate-period-overlap` (Rate period overlaps) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaxLiabilityReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxLiabilityReport"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fiscal identity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalIdentity"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTaxSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FiscalIdentity"];
+            };
+        };
+        responses: {
+            /** @description The fiscal identity as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalIdentity"];
+                };
+            };
+            /** @description `malformed-json` (Malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,7 +22,7 @@ export interface DocumentLineDto {
   readonly net: number;
   readonly tax: number;
   readonly gross: number;
-  readonly taxes: readonly LineTaxDto[];
+  readonly taxes: LineTaxDto[];
 }
 
 export interface TaxBreakdownDto {
@@ -45,8 +45,8 @@ interface FiscalDocumentDto {
   readonly currency: string;
   readonly seller: FiscalIdentity;
   readonly customer: Customer;
-  readonly lines: readonly DocumentLineDto[];
-  readonly taxBreakdown: readonly TaxBreakdownDto[];
+  readonly lines: DocumentLineDto[];
+  readonly taxBreakdown: TaxBreakdownDto[];
   readonly totals: TotalsDto;
   readonly issuedAt: string;
 }

@@ -8,7 +8,7 @@ export interface LiabilityReport {
   readonly from: string;
   readonly to: string;
   readonly currency: string;
-  readonly rows: readonly LiabilityRow[];
+  readonly rows: LiabilityRow[];
   readonly totals: { readonly taxableBase: number; readonly tax: number };
 }
 

@@ -1,0 +1,74 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
+import { Uuid } from "@/shared/domain/uuid.value-object";
+import type { DocumentPosition } from "../../application/ports/page";
+import type { TaxError } from "../../application/tax.errors";
+import type { TaxActor } from "../../application/tax-deps";
+import type { DocumentFormat } from "../../application/use-cases/get-tax-document.use-case";
+import { taxErrors } from "./tax.problems";
+
+export type HonoGuard = AuthGuard<MiddlewareHandler, Context>;
+
+export const TAX_API_TAG = {
+  name: "tax",
+  description: "Fiscal identity, rates, classification, invoices, credit notes (JSON, UBL 2.1, PDF), liability report",
+};
+
+/** The caller acting in its organization (routes behind `requirePermission`). */
+export function taxActor(guard: HonoGuard, c: Context): TaxActor {
+  const caller = guard.organizationCaller(c);
+  return { userId: caller.userId as Uuid, organizationId: caller.organizationId as Uuid };
+}
+
+/** The cursor is "after this document": its issue date and id, opaque to clients. */
+export const DocumentCursor = {
+  encode(position: DocumentPosition | null): string | null {
+    return position ? btoa(`${position.issueDate}.${position.id}`).replace(/=+$/, "") : null;
+  },
+  /** null for anything this API did not issue. */
+  decode(cursor: string): DocumentPosition | null {
+    let text: string;
+    try {
+      text = atob(cursor);
+    } catch {
+      return null;
+    }
+    const match = /^(\d{4}-\d{2}-\d{2})\.(.+)$/.exec(text);
+    return match?.[1] && match[2] && Uuid.isValid(match[2]) ? { issueDate: match[1], id: match[2] } : null;
+  },
+};
+
+const TYPES: ReadonlyArray<[string, DocumentFormat]> = [
+  ["application/json", "json"],
+  ["application/xml", "xml"],
+  ["text/xml", "xml"],
+  ["application/pdf", "pdf"],
+];
+
+/**
+ * The representation a client asks for with `Accept`: the supported type with the highest q
+ * (first listed wins ties); JSON when nothing supported is named (including a missing header, wildcards).
+ */
+export function documentFormat(accept: string | undefined): DocumentFormat {
+  let best: { format: DocumentFormat; q: number } | null = null;
+  for (const part of (accept ?? "").split(",")) {
+    const [type = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = Number(
+      params
+        .map((p) => p.trim())
+        .find((p) => p.startsWith("q="))
+        ?.slice(2) ?? "1",
+    );
+    const format = TYPES.find(([name]) => name === type.trim())?.[1];
+    if (format && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { format, q };
+  }
+  return best?.format ?? "json";
+}
+
+/**
+ * The problem response of a tax use case's error. One `TaxError` union serves every use case, so its
+ * type names statuses a given route never answers; each route's OpenAPI lists the codes it does answer.
+ */
+export function taxProblem(c: Context, error: TaxError | { code: "invalid-cursor"; message: string }): never {
+  return taxErrors.problem(c, error) as never;
+}
