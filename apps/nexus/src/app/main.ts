@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     app.container.resolve(PlatformTokens.Readiness).setDraining();
     try {
       await server.close();
+      app.logger.info("http server closed: in-flight requests finished");
       await app.stop();
       app.logger.info("shutdown complete");
       app.logger.flush();

@@ -34,13 +34,16 @@ export interface PlatformModule {
 export async function registerPlatform(container: Container, config: Config, logger: Logger): Promise<PlatformModule> {
   const metrics = new MetricsRegistry();
   container.value(T.Config, config).value(T.Logger, logger).value(T.Metrics, metrics);
-  container.value(T.Readiness, new ReadinessState()).value(T.Clock, new SystemClock());
+  container.value(T.Readiness, new ReadinessState(logger)).value(T.Clock, new SystemClock());
 
   const database = await createDatabaseClient(config, logger);
   container.singleton(
     T.Database,
     () => database,
-    (db) => db.close(),
+    async (db) => {
+      await db.close();
+      logger.info({ database: db.kind }, "database closed");
+    },
   );
   container.resolve(T.Database); // owned by the container from here on, so it is closed at shutdown
   if (shouldMigrateOnStart(config, database)) await migrateDatabase(database);

@@ -95,6 +95,7 @@ export class EventRelay {
     this.unlisten = undefined;
     await unlisten?.().catch(() => {});
     await this.cycle;
+    this.logger.info("outbox relay stopped");
   }
 
   /** Runs claim-and-deliver batches until none is left (for the CLI, tests and benchmarks). */
