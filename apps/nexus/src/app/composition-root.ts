@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type AuthModule, registerAuth } from "@/contexts/auth/infrastructure/register-auth";
 import { registerBi } from "@/contexts/bi/infrastructure/register-bi";
+import { registerProduction } from "@/contexts/production/infrastructure/register-production";
 import { registerTax } from "@/contexts/tax/infrastructure/register-tax";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { Container } from "@/shared/infrastructure/container/container";
@@ -39,13 +40,14 @@ export async function createApplication(config: Config, options: { logger?: Logg
   try {
     const platform = await registerPlatform(container, config, logger);
     const auth = await registerAuth(container);
+    const production = registerProduction(container, auth.services.guard);
     const bi = registerBi(container, auth.services.guard);
     const tax = registerTax(container, {
       guard: auth.services.guard,
       organizationDirectory: auth.services.organizationDirectory,
       productCatalog: productCatalogOf(container.resolve(PlatformTokens.Database)),
     });
-    const modules: readonly ContextModule[] = [auth, bi, tax];
+    const modules: readonly ContextModule[] = [auth, production, bi, tax];
     wireModules(container, modules);
 
     const http = createHttpApp({

@@ -21,7 +21,7 @@ export const noRecipe = (): NoRecipe => ({
 
 /** Every code a production use case can answer; the HTTP edge maps each once (production-problems). */
 export type ProductionErrorCode =
-  | "validation"
+  | "validation-failed"
   | "not-found"
   | "sku-taken"
   | "no-recipe"

@@ -1,4 +1,5 @@
 import type { Money, Quantity } from "@/shared/domain/exact-arithmetic";
+import type { Allergen } from "../domain/allergen.value-object";
 import type { Ingredient } from "../domain/ingredient.entity";
 import type { Lot, LotStatus } from "../domain/lot.entity";
 import type { Product } from "../domain/product.entity";
@@ -26,7 +27,7 @@ export const ingredientView = (ingredient: Ingredient) => {
 };
 export type IngredientView = ReturnType<typeof ingredientView>;
 
-export const productView = (product: Product, allergens: readonly string[], recipeVersion: number | null) => {
+export const productView = (product: Product, allergens: readonly Allergen[], recipeVersion: number | null) => {
   const p = product.props;
   return {
     id: p.id,

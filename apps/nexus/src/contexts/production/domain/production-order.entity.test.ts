@@ -77,6 +77,9 @@ describe("production order state machine", () => {
       plannedFor: unwrap(CalendarDate.parse("2026-01-10")),
       now,
     });
-    expect(planned).toMatchObject({ ok: false, error: { code: "validation", errors: [{ pointer: "/quantity" }] } });
+    expect(planned).toMatchObject({
+      ok: false,
+      error: { code: "validation-failed", errors: [{ pointer: "/quantity" }] },
+    });
   });
 });

@@ -6,10 +6,10 @@ export interface FieldError {
   readonly message: string;
 }
 
-export type ValidationFailed = DomainError<"validation"> & { readonly errors: readonly FieldError[] };
+export type ValidationFailed = DomainError<"validation-failed"> & { readonly errors: readonly FieldError[] };
 
 export const invalid = (errors: readonly FieldError[]): ValidationFailed => ({
-  code: "validation",
+  code: "validation-failed",
   message: "the request is not valid",
   errors,
 });

@@ -64,7 +64,7 @@ describe("recipe", () => {
   it("refuses a zero yield, no items, a duplicate ingredient and non-positive quantities, all at once", () => {
     expect(define("0", [])).toMatchObject({
       ok: false,
-      error: { code: "validation", errors: [{ pointer: "/yieldQuantity" }, { pointer: "/items" }] },
+      error: { code: "validation-failed", errors: [{ pointer: "/yieldQuantity" }, { pointer: "/items" }] },
     });
     const duplicate = define("1", [
       { ingredientId: flour, quantity: "1" },

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Allergen } from "../../domain/allergen.value-object";
 import { unionOfAllergens } from "../../domain/allergen.value-object";
 import { Recipe } from "../../domain/recipe.entity";
 import { InputParser } from "../input-parsing";
@@ -25,7 +26,7 @@ export class DefineRecipeUseCase {
 
   async execute(
     input: DefineRecipeInput,
-  ): Promise<Result<RecipeView & { allergens: string[] }, ValidationFailed | NotFound>> {
+  ): Promise<Result<RecipeView & { allergens: Allergen[] }, ValidationFailed | NotFound>> {
     const parse = new InputParser();
     const yieldQuantity = parse.quantity(input.yieldQuantity, "/yieldQuantity");
     const items = input.items.map((item, i) => ({

@@ -1,5 +1,6 @@
 import { err, map, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { Allergen } from "../../domain/allergen.value-object";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import type { LotStatus } from "../../domain/lot.entity";
 import type { Product } from "../../domain/product.entity";
@@ -72,7 +73,7 @@ export class ProductionQueriesUseCase {
   async currentRecipe(
     organizationId: Uuid,
     productId: Uuid,
-  ): Promise<Result<RecipeView & { allergens: string[] }, NotFound>> {
+  ): Promise<Result<RecipeView & { allergens: Allergen[] }, NotFound>> {
     const recipe = await this.deps.recipes.findCurrent(organizationId, productId);
     if (!recipe) return err(notFound("recipe"));
     const allergens = await this.deps.readModel.productAllergens(organizationId, [productId]);

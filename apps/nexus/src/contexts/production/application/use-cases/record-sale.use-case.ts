@@ -98,7 +98,8 @@ export class RecordSaleUseCase {
           })),
         })),
       };
-      await this.deps.events.goodsShipped(organizationId, payload);
+      // Nothing shipped (no line names a product of ours): no cost of goods sold to report.
+      if (payload.lines.length > 0) await this.deps.events.goodsShipped(organizationId, payload);
       const skippedLines = lines.filter((l) => !shippable.includes(l)).map((l) => l.line.lineNumber);
       await this.deps.audit.record({
         action: "production.sale.recorded",

@@ -121,7 +121,7 @@ export class ReturnSaleUseCase {
           cost: s.cost.toNumber(),
         })),
       };
-      await this.deps.events.goodsReturned(organizationId, payload);
+      if (payload.lines.length > 0) await this.deps.events.goodsReturned(organizationId, payload);
       await this.deps.audit.record({
         action: creditNoteId ? "production.sale.restocked" : "production.sale.reversed",
         organizationId,

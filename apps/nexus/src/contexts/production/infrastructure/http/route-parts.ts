@@ -1,0 +1,23 @@
+import { z } from "@hono/zod-openapi";
+import { BEARER_AUTH } from "@/contexts/auth/contracts/auth-guard";
+
+/** Building blocks of production's route definitions. */
+export const jsonResponse = <T>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const jsonBody = <T>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
+
+/** `Idempotency-Key` on document-creating POSTs: a replay with the same key and body returns the stored response. */
+export const IDEMPOTENCY_HEADER = z.object({
+  "idempotency-key": z
+    .string()
+    .max(255)
+    .optional()
+    .openapi({ description: "Same key and body → the stored response; another body → 422; still running → 409" }),
+});
+
+export const base = (operationId: string) => ({ tags: ["production"], security: BEARER_AUTH, operationId });

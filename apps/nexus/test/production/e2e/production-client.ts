@@ -1,0 +1,63 @@
+import { expect } from "vitest";
+import type { AuthClient } from "../../auth/e2e/support/auth-client";
+
+/** The day `days` from today (UTC), as the API's dates: YYYY-MM-DD. */
+export const dayFromToday = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** One signed-in member acting in an organization, talking to the production API. */
+export class ProductionActor {
+  constructor(
+    readonly client: AuthClient,
+    readonly token: string,
+    readonly organizationId: string,
+  ) {}
+
+  request(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) {
+    return this.client.request(`/api/v1/production${path}`, { ...init, token: this.token });
+  }
+
+  /** Sends and expects `status`; returns the parsed body. */
+  async expect<T = Record<string, unknown>>(
+    status: number,
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> {
+    const response = await this.request(path, init);
+    const text = await response.text();
+    expect(response.status, `${init.method ?? (init.json ? "POST" : "GET")} ${path}: ${text}`).toBe(status);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+}
+
+/** An owner of a fresh organization, and members of it with other roles. */
+export async function organizationWithOwner(newClient: () => AuthClient): Promise<ProductionActor> {
+  const client = newClient();
+  const owner = await client.owner("owner");
+  return new ProductionActor(client, owner.tokens.accessToken, owner.organizationId);
+}
+
+export async function memberOf(
+  owner: ProductionActor,
+  newClient: () => AuthClient,
+  role: string,
+): Promise<ProductionActor> {
+  const client = newClient();
+  const { email, tokens } = await client.signUp(role);
+  const invite = await owner.client.request(`/api/v1/organizations/${owner.organizationId}/members`, {
+    token: owner.token,
+    json: { email, role },
+  });
+  // An existing account is added at once (201); a mailed invitation (202) is accepted with its token.
+  expect([201, 202], await invite.clone().text()).toContain(invite.status);
+  if (invite.status === 202) {
+    const invitation = await client.mailedToken(email, /invit/i);
+    const accept = await client.request("/api/v1/invitations/accept", {
+      token: tokens.accessToken,
+      json: { token: invitation },
+    });
+    expect(accept.status, await accept.clone().text()).toBe(200);
+  }
+  const switched = await client.switchOrganization(tokens.accessToken, owner.organizationId);
+  return new ProductionActor(client, switched.accessToken, owner.organizationId);
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SigningKeySet } from "@/contexts/auth/infrastructure/security/signing-keys";
+import { AuthClient, fetchSender } from "../../auth/e2e/support/auth-client";
+import { runCli } from "../../support/run-cli";
+import { type SpawnedServer, spawnServer, waitUntil } from "../../support/spawn-server";
+import { testConfig } from "../../support/test-config";
+import { type ProvisionedDatabase, provisionTestDatabase } from "../../support/test-database";
+import { dayFromToday, ProductionActor } from "./production-client";
+
+type Json = Record<string, unknown> & { id: string };
+
+/**
+ * Two real servers on one PostgreSQL: completions sent to both at once race for the same flour lot.
+ * Row locks decide: exactly as many win as the lot covers, the others get 409, nothing goes below
+ * zero and the ledger still balances (stock-verify). Needs DATABASE_URL (CI's real-server pass).
+ */
+const config = testConfig();
+const realDatabase = Boolean(config.DATABASE_URL);
+const title = realDatabase
+  ? "stock across two server processes sharing PostgreSQL"
+  : "stock across two server processes — skipped: needs DATABASE_URL (a real PostgreSQL)";
+
+describe.skipIf(!realDatabase)(title, () => {
+  let database: ProvisionedDatabase;
+  let servers: SpawnedServer[] = [];
+
+  beforeAll(async () => {
+    database = await provisionTestDatabase();
+    const { json } = await SigningKeySet.generate();
+    const env = {
+      ...database.env,
+      JWT_PRIVATE_KEYS: json,
+      TRUST_PROXY_HOPS: "1",
+      MIGRATE_ON_START: "false",
+      LOG_LEVEL: "warn",
+    };
+    servers = await Promise.all([spawnServer(env), spawnServer(env)]);
+    for (const server of servers) {
+      await waitUntil(
+        async () => (await fetch(`${server.url}/health/ready`)).status === 200,
+        30_000,
+        `${server.url} ready`,
+      );
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database?.dispose();
+  });
+
+  it("of six completions racing on two servers for flour enough for two, exactly two win", async () => {
+    const [a, b] = servers.map((s) => new AuthClient(fetchSender(s.url), "198.51.100.91"));
+    if (!a || !b) throw new Error("servers not started");
+    const owner = await a.owner("racer");
+    const onA = new ProductionActor(a, owner.tokens.accessToken, owner.organizationId);
+    const onB = new ProductionActor(b, owner.tokens.accessToken, owner.organizationId);
+
+    const flour = await onA.expect<Json>(201, "/ingredients", { json: { name: "Flour", unit: "kg" } });
+    const { lot } = await onA.expect<{ lot: Json }>(201, "/stock/receipts", {
+      json: { ingredientId: flour.id, quantity: "5", totalCost: 1000, lotCode: "RACE", expiresOn: dayFromToday(5) },
+    });
+    const croissant = await onB.expect<Json>(201, "/products", {
+      json: { name: "Croissant", sku: "RACE", unit: "unit" },
+    });
+    await onB.expect(200, `/products/${croissant.id}/recipe`, {
+      method: "PUT",
+      json: { yieldQuantity: "12", items: [{ ingredientId: flour.id, quantity: "1" }] },
+    });
+    const orders: Json[] = [];
+    for (let i = 0; i < 6; i++) {
+      const order = await onA.expect<Json>(201, "/orders", {
+        json: { productId: croissant.id, quantity: "30", plannedFor: dayFromToday(0) },
+      });
+      await onB.expect(200, `/orders/${order.id}/start`, { method: "POST" });
+      orders.push(order);
+    }
+
+    const responses = await Promise.all(
+      orders.map((o, i) =>
+        (i % 2 ? onA : onB).request(`/orders/${o.id}/complete`, { json: { producedQuantity: "30" } }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 409, 409, 409, 409]);
+    expect(await onB.expect(200, `/lots/${lot.id}`)).toMatchObject({ remainingQuantity: "0", remainingValue: 0 });
+    const ledger = await onA.expect<{ items: Json[] }>(200, `/stock/movements?itemId=${flour.id}`);
+    expect(ledger.items.map((m) => m.balanceQuantity)).toEqual(["5", "2.5", "0"]);
+
+    const verified = await runCli(["stock-verify"], { ...database.env });
+    expect(verified.code, verified.stderr).toBe(0);
+  });
+});
