@@ -26,6 +26,15 @@ describe("auth: password change, forgot and reset through HTTP", () => {
     });
     expect(weak.status).toBe(422);
     expect((await readJson(weak)).code).toBe("weak-password");
+    // Long enough, not on the common list, and no strength at all.
+    for (const newPassword of [" ".repeat(12), email]) {
+      const guessable = await auth.client.request("/api/v1/auth/password/change", {
+        token: here.accessToken,
+        json: { currentPassword: PASSWORD, newPassword },
+      });
+      expect(guessable.status, newPassword).toBe(422);
+      expect((await readJson(guessable)).code).toBe("weak-password");
+    }
 
     const changed = await auth.client.request("/api/v1/auth/password/change", {
       token: here.accessToken,

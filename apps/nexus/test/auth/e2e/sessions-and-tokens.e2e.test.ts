@@ -6,7 +6,8 @@ import { useAuthE2e } from "./support/use-auth-e2e";
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 describe("auth: sessions and tokens through HTTP", () => {
-  const auth = useAuthE2e();
+  // No grace window: a replay is reuse at once (the default window: refresh-grace.e2e.test.ts).
+  const auth = useAuthE2e({ REFRESH_REUSE_GRACE_SECONDS: "0" });
 
   const me = (token: string) => auth.client.request("/api/v1/auth/me", { token });
   const refresh = (refreshToken: string) => auth.client.request("/api/v1/auth/refresh", { json: { refreshToken } });

@@ -41,6 +41,7 @@ describe.skipIf(!realAdapters)(title, () => {
       TRUST_PROXY_HOPS: "1",
       MIGRATE_ON_START: "false",
       LOG_LEVEL: "warn",
+      REFRESH_REUSE_GRACE_SECONDS: "0", // a replay is reuse at once
     };
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
     for (const server of [a, b]) {

@@ -11,7 +11,7 @@ const TTL = 900;
 async function setup(keysJson?: string) {
   const keys = await SigningKeySet.fromJwks(keysJson ?? jwks(await privateJwk("k1")));
   const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: TTL, now: () => NOW });
-  const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => NOW });
+  const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, maxLifetimeSeconds: TTL, now: () => NOW });
   return { keys, issuer, verifier };
 }
 
@@ -80,7 +80,7 @@ describe("JoseAccessTokenVerifier", () => {
     const keys = await SigningKeySet.fromJwks(jwks(await privateJwk("k1")));
     const now = Date.now() + 3_600_000 + 123; // ahead of any id generated so far (UUIDv7 is monotonic)
     const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: TTL, now: () => now });
-    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => now });
+    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, maxLifetimeSeconds: TTL, now: () => now });
     const result = await verifier.verify((await issuer.issue(claims())).token);
     expect(result.ok && result.value.issuedAtMs).toBe(now);
     // A jti that is no UUIDv7 (or from another second) falls back to the start of iat's second.
@@ -150,7 +150,8 @@ describe("JoseAccessTokenVerifier", () => {
   it("rejects an expired token, allowing only a few seconds of clock skew", async () => {
     const { keys, issuer } = await setup();
     const { token } = await issuer.issue(claims());
-    const at = (ms: number) => new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => ms });
+    const at = (ms: number) =>
+      new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, maxLifetimeSeconds: TTL, now: () => ms });
     expect((await at(NOW + TTL * 1000 + 2_000).verify(token)).ok).toBe(true); // within tolerance
     expect(await at(NOW + TTL * 1000 + 10_000).verify(token)).toMatchObject({
       ok: false,
@@ -158,11 +159,39 @@ describe("JoseAccessTokenVerifier", () => {
     });
   });
 
+  it("rejects a token issued in the future beyond the clock tolerance", async () => {
+    const { keys } = await setup();
+    const at = (ms: number) => new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: TTL, now: () => ms });
+    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, maxLifetimeSeconds: TTL, now: () => NOW });
+    expect((await verifier.verify((await at(NOW + 4_000).issue(claims())).token)).ok).toBe(true); // skew
+    expect(await verifier.verify((await at(NOW + 60_000).issue(claims())).token)).toMatchObject({
+      ok: false,
+      error: { code: "invalid-access-token", message: "iat is in the future" },
+    });
+  });
+
+  it("rejects a token whose lifetime exceeds the configured TTL", async () => {
+    const { keys, verifier } = await setup();
+    const longLived = await new JoseAccessTokenIssuer(keys, {
+      ...TOKEN_OPTIONS,
+      ttlSeconds: TTL + 1,
+      now: () => NOW,
+    }).issue(claims());
+    expect(await verifier.verify(longLived.token)).toMatchObject({
+      ok: false,
+      error: { message: "lifetime exceeds the access-token TTL" },
+    });
+    const yearLong = await handMade({ org: null, role: null }, { alg: "EdDSA", typ: "at+jwt" })
+      .setExpirationTime(NOW / 1000 + 365 * 24 * 3600)
+      .sign(keys.active.privateKey);
+    expect((await verifier.verify(yearLong)).ok).toBe(false);
+  });
+
   it("does not let a remembered token outlive its expiry", async () => {
     const { keys, issuer } = await setup();
     const { token } = await issuer.issue(claims());
     let now = NOW;
-    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => now });
+    const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, maxLifetimeSeconds: TTL, now: () => now });
     expect((await verifier.verify(token)).ok).toBe(true);
     expect((await verifier.verify(token)).ok).toBe(true); // the second answer comes from memory
     now = NOW + TTL * 1000 + 10_000;

@@ -18,7 +18,11 @@ async function harness() {
   const issuer = new JoseAccessTokenIssuer(keys, { ...TOKEN_OPTIONS, ttlSeconds: 900, now: () => clock.ms });
   // The revocation feed's in-memory check (what the guard asks while the feed is live).
   const revocations = new RevocationSet();
-  const verifier = new JoseAccessTokenVerifier(keys, { ...TOKEN_OPTIONS, now: () => clock.ms });
+  const verifier = new JoseAccessTokenVerifier(keys, {
+    ...TOKEN_OPTIONS,
+    maxLifetimeSeconds: 900,
+    now: () => clock.ms,
+  });
   const guard = new HonoAuthGuard(verifier, { isRevoked: (subject) => revocations.revokes(subject) });
   const contexts: RequestContext[] = [];
 

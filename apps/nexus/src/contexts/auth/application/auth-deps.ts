@@ -11,6 +11,7 @@ import type { MembershipRepository } from "./ports/membership.repository";
 import type { OneTimeTokenRepository } from "./ports/one-time-token.repository";
 import type { OrganizationRepository } from "./ports/organization.repository";
 import type { PasswordHasher } from "./ports/password-hasher.port";
+import type { PasswordStrengthEstimator } from "./ports/password-strength.port";
 import type { SecureTokens } from "./ports/secure-tokens.port";
 import type { SessionRepository } from "./ports/session.repository";
 import type { UserRepository } from "./ports/user.repository";
@@ -37,6 +38,7 @@ export interface AuthDeps {
   readonly mailer: AuthMailer;
   readonly clock: Clock;
   readonly commonPasswords: CommonPasswordList;
+  readonly passwordStrength: PasswordStrengthEstimator;
   readonly passwordHasher: PasswordHasher;
   readonly accessTokens: AccessTokenIssuer;
   readonly revocations: AccessRevocations;

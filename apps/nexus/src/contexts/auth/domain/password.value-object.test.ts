@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Password } from "./password.value-object";
+import { Password, type PasswordGuessability } from "./password.value-object";
 
-const notCommon = () => false;
+const notCommon: PasswordGuessability = { isCommon: () => false, strength: () => 4 };
 
 describe("Password policy", () => {
   it("accepts 12 to 128 characters that are not common", () => {
@@ -18,11 +18,20 @@ describe("Password policy", () => {
   });
 
   it("rejects a password on the common list", () => {
-    const result = Password.create("password1234", (p) => p === "password1234");
+    const result = Password.create("password1234", { ...notCommon, isCommon: (p) => p === "password1234" });
     expect(result).toMatchObject({
       ok: false,
       error: { code: "weak-password", message: expect.stringMatching(/common/) },
     });
+  });
+
+  it("rejects a long enough password the estimator scores below 3", () => {
+    const scored = (score: number): PasswordGuessability => ({ isCommon: () => false, strength: () => score });
+    expect(Password.create(" ".repeat(12), scored(2))).toMatchObject({
+      ok: false,
+      error: { code: "weak-password", message: expect.stringMatching(/guess/) },
+    });
+    expect(Password.create(" ".repeat(12), scored(3)).ok).toBe(true);
   });
 
   it("counts characters, not UTF-16 units", () => {

@@ -104,6 +104,7 @@ function buildAuthDeps(r: Resolver, security: AuthSecurity, revocations: AccessR
     mailer: new MailerAuthMailer(r.resolve(P.Mailer), config),
     clock: r.resolve(P.Clock),
     commonPasswords: security.commonPasswords,
+    passwordStrength: security.passwordStrength,
     passwordHasher: security.passwordHasher,
     accessTokens: security.accessTokenIssuer,
     revocations,

@@ -75,7 +75,8 @@ export const configSchema = z
     JWT_AUDIENCE: z.string().default("nexus-api"),
     ACCESS_TOKEN_TTL_SECONDS: int(900, 600, 900),
     REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600, 3600, 365 * 24 * 3600),
-    REFRESH_REUSE_GRACE_SECONDS: int(0, 0, 60),
+    // Two tabs refreshing at once must not sign the user out; a replay after this window still does.
+    REFRESH_REUSE_GRACE_SECONDS: int(10, 0, 60),
 
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
     CORS_ORIGINS: csv,

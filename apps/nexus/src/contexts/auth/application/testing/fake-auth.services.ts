@@ -12,6 +12,7 @@ import type { Clock } from "../ports/clock.port";
 import type { CommonPasswordList } from "../ports/common-password-list.port";
 import type { LoginThrottle } from "../ports/login-throttle.port";
 import type { PasswordHasher } from "../ports/password-hasher.port";
+import type { PasswordStrengthEstimator } from "../ports/password-strength.port";
 import type { SecureTokens } from "../ports/secure-tokens.port";
 import type { InMemoryAuthStore } from "./in-memory-auth.store";
 
@@ -230,5 +231,16 @@ export class SetCommonPasswordList implements CommonPasswordList {
   }
   contains(password: string): boolean {
     return this.list.has(password.toLowerCase());
+  }
+}
+
+/** Scores 4 unless the password is one of `weak` (then 1): the real estimator is tested on its own. */
+export class ListPasswordStrength implements PasswordStrengthEstimator {
+  readonly weak: Set<string>;
+  constructor(weak: readonly string[] = [" ".repeat(12), "aaaaaaaaaaaa"]) {
+    this.weak = new Set(weak);
+  }
+  score(password: string, userInputs: readonly string[]): number {
+    return this.weak.has(password) || userInputs.includes(password) ? 1 : 4;
   }
 }

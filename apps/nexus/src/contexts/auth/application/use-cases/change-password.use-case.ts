@@ -1,10 +1,10 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { Password } from "../../domain/password.value-object";
 import type { AuthenticatedActor } from "../actor";
 import { INVALID_CREDENTIALS, type InvalidCredentials, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { applyNewPassword } from "../new-password";
+import { acceptablePassword } from "../password-policy";
 import { lockUnchangedCredentials } from "../verified-credentials";
 
 export interface ChangePasswordInput {
@@ -25,6 +25,7 @@ type Deps = Pick<
   | "audit"
   | "clock"
   | "commonPasswords"
+  | "passwordStrength"
   | "passwordHasher"
   | "revocations"
   | "loginThrottle"
@@ -40,10 +41,10 @@ export class ChangePasswordUseCase {
 
   async execute(input: ChangePasswordInput): Promise<Result<void, ChangePasswordError>> {
     const { actor } = input;
-    const password = Password.create(input.newPassword, (p) => this.deps.commonPasswords.contains(p));
-    if (!password.ok) return err(password.error);
     const user = await this.deps.users.findById(actor.userId);
     if (!user) return err(INVALID_CREDENTIALS);
+    const password = acceptablePassword(this.deps, input.newPassword, [user.email, user.name]);
+    if (!password.ok) return err(password.error);
 
     const lockedUntil = await this.deps.loginThrottle.lockedUntil(user.email);
     const locked = lockedUntil !== null && lockedUntil > this.deps.clock.now().epochMs;

@@ -1,11 +1,11 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
-import { Password } from "../../domain/password.value-object";
 import { PersonName } from "../../domain/person-name.value-object";
 import { User } from "../../domain/user.entity";
 import type { ValidationFailed, WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { issueOneTimeToken } from "../issue-one-time-token";
+import { acceptablePassword } from "../password-policy";
 import { parseFields } from "../validation";
 
 export interface RegisterUserInput {
@@ -25,6 +25,7 @@ type Deps = Pick<
   | "mailer"
   | "clock"
   | "commonPasswords"
+  | "passwordStrength"
   | "passwordHasher"
   | "secureTokens"
 >;
@@ -40,9 +41,9 @@ export class RegisterUserUseCase {
   async execute(input: RegisterUserInput): Promise<Result<void, RegisterUserError>> {
     const fields = parseFields({ email: Email.parse(input.email), name: PersonName.parse(input.name) });
     if (!fields.ok) return fields;
-    const password = Password.create(input.password, (p) => this.deps.commonPasswords.contains(p));
-    if (!password.ok) return err(password.error);
     const { email, name } = fields.value;
+    const password = acceptablePassword(this.deps, input.password, [email, name]);
+    if (!password.ok) return err(password.error);
 
     const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
     const now = this.deps.clock.now();

@@ -1,9 +1,9 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { Password } from "../../domain/password.value-object";
 import { INVALID_TOKEN, type InvalidToken, type TokenExpired, type WeakPassword } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { applyNewPassword } from "../new-password";
+import { acceptablePassword } from "../password-policy";
 import { auditTokenFailure } from "../token-failure-audit";
 
 export interface ResetPasswordInput {
@@ -22,6 +22,7 @@ type Deps = Pick<
   | "audit"
   | "clock"
   | "commonPasswords"
+  | "passwordStrength"
   | "passwordHasher"
   | "secureTokens"
   | "revocations"
@@ -42,7 +43,8 @@ export class ResetPasswordUseCase {
     const found = await this.deps.oneTimeTokens.findByHash(tokenHash);
     const usable = found ? found.check("password-reset", this.deps.clock.now()) : err(INVALID_TOKEN);
     if (!usable.ok) return this.failed(usable.error);
-    const password = Password.create(input.newPassword, (p) => this.deps.commonPasswords.contains(p));
+    const holder = found?.userId ? await this.deps.users.findById(found.userId) : null;
+    const password = acceptablePassword(this.deps, input.newPassword, holder ? [holder.email, holder.name] : []);
     if (!password.ok) return err(password.error);
     const passwordHash = await this.deps.passwordHasher.hash(password.value.plain);
 

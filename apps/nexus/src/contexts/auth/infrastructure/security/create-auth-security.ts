@@ -10,11 +10,13 @@ import { JoseAccessTokenVerifier } from "./jose.access-token.verifier";
 import { JwksController } from "./jwks.controller";
 import type { RevocationFeed } from "./revocation-feed";
 import { loadSigningKeys, type SigningKeySet } from "./signing-keys";
+import { ZxcvbnPasswordStrength } from "./zxcvbn.password-strength";
 
 export interface AuthSecurity {
   readonly keys: SigningKeySet;
   readonly passwordHasher: Argon2PasswordHasher;
   readonly commonPasswords: FileCommonPasswordList;
+  readonly passwordStrength: ZxcvbnPasswordStrength;
   readonly accessTokenIssuer: JoseAccessTokenIssuer;
   readonly accessTokenVerifier: JoseAccessTokenVerifier;
   readonly loginThrottle: CacheLoginThrottle;
@@ -35,11 +37,15 @@ export async function createAuthSecurity(
 ): Promise<AuthSecurity> {
   const keys = await loadSigningKeys(config);
   const tokenOptions = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
-  const accessTokenVerifier = new JoseAccessTokenVerifier(keys, tokenOptions);
+  const accessTokenVerifier = new JoseAccessTokenVerifier(keys, {
+    ...tokenOptions,
+    maxLifetimeSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+  });
   return {
     keys,
     passwordHasher: new Argon2PasswordHasher(options.argon2 ?? ARGON2_MINIMUM),
     commonPasswords: FileCommonPasswordList.load(),
+    passwordStrength: new ZxcvbnPasswordStrength(),
     accessTokenIssuer: new JoseAccessTokenIssuer(keys, {
       ...tokenOptions,
       ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

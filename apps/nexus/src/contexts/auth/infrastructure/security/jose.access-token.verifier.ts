@@ -20,6 +20,8 @@ export type InvalidAccessToken = DomainError<"invalid-access-token">;
 export interface AccessTokenVerifierOptions {
   readonly issuer: string;
   readonly audience: string;
+  /** ACCESS_TOKEN_TTL_SECONDS: a token living longer (exp − iat) was not issued under this config. */
+  readonly maxLifetimeSeconds: number;
   /** Allowed clock skew between instances, seconds. */
   readonly clockToleranceSeconds?: number;
   /** Epoch ms; injected by tests. */
@@ -74,6 +76,7 @@ export class JoseAccessTokenVerifier {
   }
 
   private async verifySignatureAndClaims(token: string): Promise<Result<VerifiedAccessToken, InvalidAccessToken>> {
+    const toleranceSeconds = this.options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, (header) => this.keyFor(header), {
@@ -82,7 +85,7 @@ export class JoseAccessTokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         requiredClaims: ["sub", "jti", "iat", "exp"],
-        clockTolerance: this.options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+        clockTolerance: toleranceSeconds,
         currentDate: new Date(this.now()),
       }));
     } catch (error) {
@@ -97,6 +100,9 @@ export class JoseAccessTokenVerifier {
     if (typeof jti !== "string" || typeof exp !== "number" || typeof iat !== "number") {
       return invalid("jti, exp or iat malformed");
     }
+    // A leaked signing key (or a clock far off) would otherwise mint tokens that outlive any rotation.
+    if (iat > this.now() / 1000 + toleranceSeconds) return invalid("iat is in the future");
+    if (exp - iat > this.options.maxLifetimeSeconds) return invalid("lifetime exceeds the access-token TTL");
     return ok({
       userId: sub,
       sessionId: sid,

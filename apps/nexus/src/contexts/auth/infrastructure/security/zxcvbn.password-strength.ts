@@ -1,0 +1,21 @@
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as common from "@zxcvbn-ts/language-common";
+import * as en from "@zxcvbn-ts/language-en";
+import type { PasswordStrengthEstimator } from "../../application/ports/password-strength.port";
+
+/**
+ * zxcvbn-ts with the common and English dictionaries. Built on first use: loading the dictionaries
+ * takes ~0.2 s, which start-up should not pay when nobody sets a password.
+ */
+export class ZxcvbnPasswordStrength implements PasswordStrengthEstimator {
+  private factory: ZxcvbnFactory | undefined;
+
+  score(password: string, userInputs: readonly string[]): number {
+    this.factory ??= new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
+    return this.factory.check(password, [...userInputs]).score;
+  }
+}
