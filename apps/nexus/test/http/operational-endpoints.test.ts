@@ -100,6 +100,15 @@ describe("operational endpoints", () => {
     const res = await app.request("/docs");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(await res.text()).toContain("/openapi.json");
+    // Its script comes from our own dependencies (no CDN, no inline script), under a self-only CSP.
+    const page = await res.text();
+    expect(page).toContain('<script src="/docs/swagger-ui-bundle.js">');
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const init = await app.request("/docs/docs-init.js");
+    expect(await init.text()).toContain("/openapi.json");
+    const bundle = await app.request("/docs/swagger-ui-bundle.js");
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toMatch(/^text\/javascript/);
   });
 });

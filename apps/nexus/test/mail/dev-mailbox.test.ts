@@ -5,6 +5,7 @@ import { createMailer, shouldExposeDevMailbox } from "@/shared/infrastructure/ma
 import { DevMailboxController } from "@/shared/infrastructure/mail/dev-mailbox.controller";
 import { DevMailboxMailer } from "@/shared/infrastructure/mail/dev-mailbox.mailer";
 import { SmtpMailer } from "@/shared/infrastructure/mail/smtp.mailer";
+import { createTestApp } from "../support/test-app";
 import { testConfig } from "../support/test-config";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -75,10 +76,37 @@ describe("mail wiring", () => {
     expect(createMailer(testConfig({ SMTP_URL: "" }), db.client)).toBeInstanceOf(DevMailboxMailer);
   });
 
-  it("exposes the dev mailbox only outside production and without SMTP", () => {
-    expect(shouldExposeDevMailbox({ NODE_ENV: "development", SMTP_URL: undefined })).toBe(true);
-    expect(shouldExposeDevMailbox({ NODE_ENV: "test", SMTP_URL: undefined })).toBe(true);
-    expect(shouldExposeDevMailbox({ NODE_ENV: "production", SMTP_URL: undefined })).toBe(false);
-    expect(shouldExposeDevMailbox({ NODE_ENV: "development", SMTP_URL: "smtp://mail:25" })).toBe(false);
+  it("exposes the dev mailbox only outside production, without SMTP, and on loopback unless enabled", () => {
+    const at = (overrides: Partial<Parameters<typeof shouldExposeDevMailbox>[0]>) =>
+      shouldExposeDevMailbox({
+        NODE_ENV: "development",
+        SMTP_URL: undefined,
+        HOST: "127.0.0.1",
+        DEV_MAILBOX: "auto",
+        ...overrides,
+      });
+    expect(at({})).toBe(true);
+    expect(at({ NODE_ENV: "test" })).toBe(true);
+    expect(at({ HOST: "localhost" })).toBe(true);
+    expect(at({ HOST: "::1" })).toBe(true);
+    expect(at({ NODE_ENV: "production" })).toBe(false);
+    expect(at({ SMTP_URL: "smtp://mail:25" })).toBe(false);
+    // Reachable from the network: only when explicitly enabled (never in production).
+    expect(at({ HOST: "0.0.0.0" })).toBe(false);
+    expect(at({ HOST: "192.168.1.20" })).toBe(false);
+    expect(at({ HOST: "0.0.0.0", DEV_MAILBOX: "true" })).toBe(true);
+    expect(at({ HOST: "0.0.0.0", DEV_MAILBOX: "true", NODE_ENV: "production" })).toBe(false);
+    expect(at({ DEV_MAILBOX: "false" })).toBe(false);
+  });
+
+  it("serves /dev/mailbox on the default (loopback) address and not when listening on every interface", async () => {
+    const loopback = await createTestApp();
+    const everywhere = await createTestApp({ HOST: "0.0.0.0" });
+    try {
+      expect((await loopback.request("/dev/mailbox")).status).toBe(200);
+      expect((await everywhere.request("/dev/mailbox")).status).toBe(404);
+    } finally {
+      await Promise.all([loopback.dispose(), everywhere.dispose()]);
+    }
   });
 });

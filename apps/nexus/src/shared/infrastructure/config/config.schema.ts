@@ -45,7 +45,8 @@ const bool = (def: boolean) =>
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    HOST: z.string().default("0.0.0.0"),
+    // Loopback unless told otherwise: a dev server (with its mailbox) is not for the whole network.
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
     PORT: int(3000, 0, 65535),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -69,6 +70,7 @@ export const configSchema = z
     SQS_SECRET_ACCESS_KEY: z.string().default("nexus"),
     SMTP_URL: optionalUrl(["smtp", "smtps"]),
     MAIL_FROM: z.string().default("Nexus <no-reply@nexus.local>"),
+    DEV_MAILBOX: z.enum(["auto", "true", "false"]).default("auto"),
 
     JWT_PRIVATE_KEYS: z.string().optional(),
     JWT_ISSUER: z.string().default("nexus"),
@@ -97,6 +99,16 @@ export const configSchema = z
         code: "custom",
         path: ["LOG_SQL"],
         message: "is for development; not allowed when NODE_ENV=production",
+      });
+    }
+    // Sessions, rate limits, lockouts and revocations would live in one process's memory: with a
+    // shared database that means several instances, each with its own idea of who is locked out.
+    if (c.NODE_ENV === "production" && c.DATABASE_URL && !c.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message:
+          "is required when NODE_ENV=production and DATABASE_URL is set (shared state must not live in one process)",
       });
     }
   });

@@ -9,6 +9,7 @@ describe("loadConfig", () => {
     expect(config.DATA_DIR).toBe("./.data");
     expect(config.BODY_LIMIT_BYTES).toBe(1024 * 1024);
     expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe("127.0.0.1"); // not every interface unless HOST says so
   });
 
   it("parses typed values and lists", () => {
@@ -62,5 +63,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(
       /JWT_PRIVATE_KEYS: is required when NODE_ENV=production/,
     );
+  });
+
+  it("refuses a production database without Redis: shared state would live in one process", () => {
+    const production = { NODE_ENV: "production", JWT_PRIVATE_KEYS: '{"keys":[]}' };
+    expect(() => loadConfig({ ...production, DATABASE_URL: "postgres://db/nexus" })).toThrow(/REDIS_URL: is required/);
+    expect(
+      loadConfig({ ...production, DATABASE_URL: "postgres://db/nexus", REDIS_URL: "redis://cache" }).REDIS_URL,
+    ).toBe("redis://cache");
   });
 });

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
+import { registerApiDocsRoutes } from "./api-docs.routes";
 import type { AppEnv } from "./app-env";
 
 /** A section of the API reference; every tag a route uses must be declared (the contract lint checks). */
@@ -18,7 +18,8 @@ export function declareApiTags(app: OpenAPIHono<AppEnv>, tags: readonly ApiTag[]
 }
 
 /**
- * `/openapi.json` (OpenAPI 3.1, generated from the routes' Zod schemas) and `/docs` (Scalar). The
+ * `/openapi.json` (OpenAPI 3.1, generated from the routes' Zod schemas) and `/docs` (Swagger UI, served
+ * from our own dependencies). The
  * document is what client teams lint and generate SDKs from: `test/contract/` lints it with Redocly
  * (every operation has an `operationId`, explicit `security`, declared tags) and compiles a client.
  */
@@ -39,5 +40,5 @@ export function registerOpenApiRoutes(app: OpenAPIHono<AppEnv>, options: { publi
     servers: [{ url: options.publicBaseUrl, description: "This deployment (PUBLIC_BASE_URL)" }],
     tags: [...(declaredTags.get(app)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
   }));
-  app.get("/docs", Scalar<AppEnv>({ url: "/openapi.json", pageTitle: "Nexus API" }));
+  registerApiDocsRoutes(app);
 }
