@@ -19,4 +19,9 @@ describe("ZxcvbnPasswordStrength", () => {
     const inputs = ["ana.lima@example.com", "Ana Lima"];
     expect(estimator.score("ana.lima@example.com", inputs)).toBeLessThan(3);
   });
+
+  it("scores only the first 32 characters, so a long input costs what a 32-character one does", () => {
+    expect(estimator.score(`${"a".repeat(32)}${"violet kettle under 7 bridges"}`, [])).toBeLessThan(3);
+    expect(estimator.score(`violet kettle under 7 bridges, ${"a".repeat(96)}`, [])).toBeGreaterThanOrEqual(3);
+  });
 });
