@@ -13,7 +13,6 @@ import { problemTables, wireModules } from "@/shared/infrastructure/module/wire-
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { apiRateLimit } from "@/shared/infrastructure/rate-limit/api-rate-limit";
 import { registerPlatform } from "@/shared/infrastructure/register-platform";
-import { productCatalogOf } from "./product-catalog.bridge";
 
 export interface Application {
   readonly config: Config;
@@ -45,7 +44,7 @@ export async function createApplication(config: Config, options: { logger?: Logg
     const tax = registerTax(container, {
       guard: auth.services.guard,
       organizationDirectory: auth.services.organizationDirectory,
-      productCatalog: productCatalogOf(container.resolve(PlatformTokens.Database)),
+      productCatalog: production.services.productCatalog,
     });
     const modules: readonly ContextModule[] = [auth, production, bi, tax];
     wireModules(container, modules);
