@@ -420,7 +420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's organizations with the caller's role in each */
+        /** The caller's organizations with the caller's role in each, oldest membership first */
         get: operations["listMyOrganizations"];
         put?: never;
         /**
@@ -2874,14 +2874,17 @@ export interface operations {
     };
     listSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Active sessions */
+            /** @description A page of active sessions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2892,6 +2895,15 @@ export interface operations {
             };
             /** @description `unauthenticated` (Unauthenticated) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3337,14 +3349,17 @@ export interface operations {
     };
     listMyOrganizations: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's organizations */
+            /** @description A page of the caller's organizations */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3355,6 +3370,15 @@ export interface operations {
             };
             /** @description `unauthenticated` (Unauthenticated) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

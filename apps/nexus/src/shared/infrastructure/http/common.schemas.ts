@@ -16,3 +16,9 @@ export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(512).optional(),
 });
+
+/** The validated `?limit=&cursor=` as the application's page request (no cursor = first page). */
+export const pageRequest = (query: z.infer<typeof PageQuerySchema>) => ({
+  limit: query.limit,
+  cursor: query.cursor ?? null,
+});

@@ -14,6 +14,12 @@ export interface MemberView {
   readonly joinedAt: Timestamp;
 }
 
+/** One of the user's organizations with their role in it. */
+export interface OrganizationOfUser {
+  readonly organization: Organization;
+  readonly role: Role;
+}
+
 export interface MembershipRepository {
   find(organizationId: Uuid, userId: Uuid): Promise<Membership | null>;
   /**
@@ -24,7 +30,9 @@ export interface MembershipRepository {
   /** Every membership of the user, oldest first (login picks the first as the default organization). */
   listByUser(userId: Uuid): Promise<Membership[]>;
   /** The user's organizations with their role in each, oldest membership first: one query (hot path). */
-  listOrganizationsOfUser(userId: Uuid): Promise<{ organization: Organization; role: Role }[]>;
+  listOrganizationsOfUser(userId: Uuid): Promise<OrganizationOfUser[]>;
+  /** As listOrganizationsOfUser, a page at a time (`GET /organizations`). */
+  pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Promise<Page<OrganizationOfUser>>;
   /** Members of one organization, ordered by joinedAt then userId. */
   listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>>;
   /**

@@ -4,10 +4,9 @@ import type { Email } from "../../domain/email.value-object";
 import { Membership } from "../../domain/membership.entity";
 import { OneTimeToken, type OneTimeTokenPurpose } from "../../domain/one-time-token.entity";
 import { Organization } from "../../domain/organization.entity";
-import type { Role } from "../../domain/role.value-object";
 import { Session } from "../../domain/session.entity";
 import { User } from "../../domain/user.entity";
-import type { MembershipRepository, MemberView } from "../ports/membership.repository";
+import type { MembershipRepository, MemberView, OrganizationOfUser } from "../ports/membership.repository";
 import type { OneTimeTokenRepository } from "../ports/one-time-token.repository";
 import type { OrganizationRepository } from "../ports/organization.repository";
 import type { Page, PageRequest } from "../ports/page";
@@ -77,20 +76,21 @@ export class InMemoryMembershipRepository implements MembershipRepository {
       .map((m) => Membership.restore(m));
   }
 
-  async listOrganizationsOfUser(userId: Uuid): Promise<{ organization: Organization; role: Role }[]> {
+  async listOrganizationsOfUser(userId: Uuid): Promise<OrganizationOfUser[]> {
     return (await this.listByUser(userId)).flatMap((m) => {
       const props = this.store.tables.organizations.get(m.organizationId);
       return props ? [{ organization: Organization.restore(props), role: m.role }] : [];
     });
   }
 
-  /** The cursor is a plain offset: good enough for a fake. */
+  async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Promise<Page<OrganizationOfUser>> {
+    return offsetPage(await this.listOrganizationsOfUser(userId), page);
+  }
+
   async listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>> {
     const all = [...this.store.tables.memberships.values()].filter((m) => m.organizationId === organizationId);
     all.sort(byJoinTime);
-    const start = page.cursor ? Number(page.cursor) : 0;
-    const slice = all.slice(start, start + page.limit);
-    const items = slice.map((m): MemberView => {
+    const views = all.map((m): MemberView => {
       const user = this.store.tables.users.get(m.userId);
       return {
         userId: m.userId,
@@ -100,8 +100,7 @@ export class InMemoryMembershipRepository implements MembershipRepository {
         joinedAt: m.createdAt,
       };
     });
-    const next = start + slice.length;
-    return { items, nextCursor: next < all.length ? String(next) : null };
+    return offsetPage(views, page);
   }
 
   async countOwners(organizationId: Uuid): Promise<number> {
@@ -141,6 +140,10 @@ export class InMemorySessionRepository implements SessionRepository {
       .map((p) => Session.restore(p))
       .filter((s) => s.userId === userId && s.isActive(now))
       .sort((a, b) => b.lastUsedAt.epochMs - a.lastUsedAt.epochMs);
+  }
+
+  async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Promise<Page<Session>> {
+    return offsetPage(await this.listActiveByUser(userId, now), page);
   }
 
   async save(session: Session): Promise<void> {
@@ -204,4 +207,12 @@ export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
     }
     return purged;
   }
+}
+
+/** The cursor is a plain offset: good enough for a fake. */
+function offsetPage<T>(all: readonly T[], page: PageRequest): Page<T> {
+  const start = page.cursor ? Number(page.cursor) : 0;
+  const items = all.slice(start, start + page.limit);
+  const next = start + items.length;
+  return { items, nextCursor: next < all.length ? String(next) : null };
 }

@@ -1,20 +1,25 @@
 import { ok, type Result } from "@/shared/domain/result";
 import type { AuthenticatedActor } from "../actor";
-import type { OrganizationView } from "../auth.dto";
+import { type OrganizationView, toOrganizationView } from "../auth.dto";
 import type { AuthDeps } from "../auth-deps";
-import { loadMyOrganizations } from "../my-organizations";
+import type { Page, PageRequest } from "../ports/page";
 
 export interface ListMyOrganizationsInput {
   readonly actor: AuthenticatedActor;
+  readonly page: PageRequest;
 }
 
-type Deps = Pick<AuthDeps, "memberships" | "organizations">;
+type Deps = Pick<AuthDeps, "memberships">;
 
-/** `GET /organizations`: the caller's organizations with the caller's role in each. */
+/** `GET /organizations`: the caller's organizations with the caller's role in each, oldest membership first. */
 export class ListMyOrganizationsUseCase {
   constructor(private readonly deps: Deps) {}
 
-  async execute(input: ListMyOrganizationsInput): Promise<Result<{ items: OrganizationView[] }, never>> {
-    return ok({ items: await loadMyOrganizations(this.deps, input.actor.userId) });
+  async execute(input: ListMyOrganizationsInput): Promise<Result<Page<OrganizationView>, never>> {
+    const page = await this.deps.memberships.pageOrganizationsOfUser(input.actor.userId, input.page);
+    return ok({
+      items: page.items.map(({ organization, role }) => toOrganizationView(organization, role)),
+      nextCursor: page.nextCursor,
+    });
   }
 }

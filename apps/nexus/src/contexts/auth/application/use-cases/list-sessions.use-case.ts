@@ -2,19 +2,21 @@ import { ok, type Result } from "@/shared/domain/result";
 import type { AuthenticatedActor } from "../actor";
 import { type SessionView, toSessionView } from "../auth.dto";
 import type { AuthDeps } from "../auth-deps";
+import type { Page, PageRequest } from "../ports/page";
 
 export interface ListSessionsInput {
   readonly actor: AuthenticatedActor;
+  readonly page: PageRequest;
 }
 
 type Deps = Pick<AuthDeps, "sessions" | "clock">;
 
-/** `GET /auth/sessions`: the caller's active sessions, most recently used first. */
+/** `GET /auth/sessions`: the caller's active sessions, most recently used first, a page at a time. */
 export class ListSessionsUseCase {
   constructor(private readonly deps: Deps) {}
 
-  async execute(input: ListSessionsInput): Promise<Result<{ items: SessionView[] }, never>> {
-    const sessions = await this.deps.sessions.listActiveByUser(input.actor.userId, this.deps.clock.now());
-    return ok({ items: sessions.map((s) => toSessionView(s, input.actor.sessionId)) });
+  async execute(input: ListSessionsInput): Promise<Result<Page<SessionView>, never>> {
+    const page = await this.deps.sessions.pageActiveByUser(input.actor.userId, this.deps.clock.now(), input.page);
+    return ok({ items: page.items.map((s) => toSessionView(s, input.actor.sessionId)), nextCursor: page.nextCursor });
   }
 }

@@ -13,6 +13,8 @@ async function signedIn() {
   return { kit, tokens, actor: kit.actorOf(tokens) };
 }
 
+const FIRST_PAGE = { limit: 50, cursor: null };
+
 describe("CreateOrganizationUseCase", () => {
   it("creates the organization with the caller as owner, audited in its own chain", async () => {
     const { kit, actor } = await signedIn();
@@ -61,7 +63,7 @@ describe("listing and switching organizations", () => {
     const { kit, actor } = await signedIn();
     await kit.createOrganization(actor, "Mine");
     await kit.ownerWithOrganization("other@example.com");
-    const result = await new ListMyOrganizationsUseCase(kit.deps).execute({ actor });
+    const result = await new ListMyOrganizationsUseCase(kit.deps).execute({ actor, page: FIRST_PAGE });
     expect(result.ok && result.value.items.map((o) => [o.name, o.role])).toEqual([["Mine", "owner"]]);
   });
 

@@ -16,10 +16,12 @@ async function twoDevices() {
   return { kit, laptop, phone };
 }
 
+const FIRST_PAGE = { limit: 50, cursor: null };
+
 describe("session use cases", () => {
   it("lists active sessions with the current one flagged", async () => {
     const { kit, laptop, phone } = await twoDevices();
-    const result = await new ListSessionsUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
+    const result = await new ListSessionsUseCase(kit.deps).execute({ actor: kit.actorOf(laptop), page: FIRST_PAGE });
     if (!result.ok) throw new Error("unreachable");
     expect(result.value.items.map((s) => [s.id, s.current])).toEqual([
       [kit.actorOf(phone).sessionId, false],
@@ -43,8 +45,8 @@ describe("session use cases", () => {
     const { kit, laptop, phone } = await twoDevices();
     await new LogoutAllUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
     expect(kit.revocations.revoked).toEqual(new Set([kit.actorOf(laptop).sessionId, kit.actorOf(phone).sessionId]));
-    const listed = await new ListSessionsUseCase(kit.deps).execute({ actor: kit.actorOf(laptop) });
-    expect(listed).toEqual({ ok: true, value: { items: [] } });
+    const listed = await new ListSessionsUseCase(kit.deps).execute({ actor: kit.actorOf(laptop), page: FIRST_PAGE });
+    expect(listed).toEqual({ ok: true, value: { items: [], nextCursor: null } });
     expect(kit.audit.entries.at(-1)).toMatchObject({
       action: "auth.logout",
       outcome: "success",

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
-import { PageQuerySchema } from "@/shared/infrastructure/http/common.schemas";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
@@ -111,10 +111,9 @@ export class MembersController implements Controller {
     app.openapi({ ...list, ...authenticated }, async (c) => {
       const organizationId = parsePathId(c.req.valid("param").id);
       if (!organizationId) return authErrors.problem(c, notFound("organization"));
-      const { limit, cursor } = c.req.valid("query");
       const result = await c.var.scope
         .useCase(ListMembersUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, page: { limit, cursor: cursor ?? null } });
+        .execute({ actor: actorOf(guard, c), organizationId, page: pageRequest(c.req.valid("query")) });
       if (!result.ok) return authErrors.problem(c, result.error);
       return c.json({ items: result.value.items.map(memberJson), nextCursor: result.value.nextCursor }, 200);
     });

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
@@ -36,11 +37,12 @@ const list = createRoute({
   path: "/api/v1/organizations",
   operationId: "listMyOrganizations",
   tags: ["organizations"],
-  summary: "The caller's organizations with the caller's role in each",
+  summary: "The caller's organizations with the caller's role in each, oldest membership first",
   security: BEARER_AUTH,
+  request: { query: PageQuerySchema },
   responses: {
-    200: jsonResponse(OrganizationPage, "The caller's organizations"),
-    ...authErrors.responses("unauthenticated"),
+    200: jsonResponse(OrganizationPage, "A page of the caller's organizations"),
+    ...authErrors.responses("unauthenticated", "validation-failed"),
   },
 });
 
@@ -79,9 +81,9 @@ export class OrganizationsController implements Controller {
     app.openapi({ ...list, ...authenticated }, async (c) => {
       const result = await c.var.scope
         .useCase(ListMyOrganizationsUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c) });
+        .execute({ actor: actorOf(guard, c), page: pageRequest(c.req.valid("query")) });
       if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json({ items: result.value.items.map(organizationJson), nextCursor: null }, 200);
+      return c.json({ items: result.value.items.map(organizationJson), nextCursor: result.value.nextCursor }, 200);
     });
 
     app.openapi({ ...update, ...authenticated }, async (c) => {

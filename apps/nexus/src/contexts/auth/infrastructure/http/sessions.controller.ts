@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
@@ -42,7 +43,11 @@ const list = createRoute({
   tags: ["sessions"],
   summary: "The caller's active sessions, most recently used first",
   security: BEARER_AUTH,
-  responses: { 200: jsonResponse(SessionPage, "Active sessions"), ...authErrors.responses("unauthenticated") },
+  request: { query: PageQuerySchema },
+  responses: {
+    200: jsonResponse(SessionPage, "A page of active sessions"),
+    ...authErrors.responses("unauthenticated", "validation-failed"),
+  },
 });
 
 const revoke = createRoute({
@@ -77,9 +82,12 @@ export class SessionsController implements Controller {
     });
 
     app.openapi({ ...list, ...authenticated }, async (c) => {
-      const result = await c.var.scope.useCase(ListSessionsUseCase, T.Deps).execute({ actor: actorOf(guard, c) });
+      const result = await c.var.scope
+        .useCase(ListSessionsUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), page: pageRequest(c.req.valid("query")) });
       if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json({ items: result.value.items.map(sessionJson), nextCursor: null }, 200, NO_STORE);
+      const { items, nextCursor } = result.value;
+      return c.json({ items: items.map(sessionJson), nextCursor }, 200, NO_STORE);
     });
 
     app.openapi({ ...revoke, ...authenticated }, async (c) => {

@@ -1,17 +1,20 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
-import type { MembershipRepository, MemberView } from "../../application/ports/membership.repository";
+import type {
+  MembershipRepository,
+  MemberView,
+  OrganizationOfUser,
+} from "../../application/ports/membership.repository";
 import type { Page, PageRequest } from "../../application/ports/page";
 import type { Membership } from "../../domain/membership.entity";
-import type { Organization } from "../../domain/organization.entity";
 import type { Role } from "../../domain/role.value-object";
-import { MemberCursor } from "./member-cursor";
 import { toMembership, toMembershipRow, toMemberView } from "./membership.mapper";
 import { memberships } from "./membership.table";
 import { toOrganization } from "./organization.mapper";
 import { organizations } from "./organization.table";
+import { TimeIdCursor } from "./time-id-cursor";
 import { users } from "./user.table";
 
 export class DrizzleMembershipRepository implements MembershipRepository {
@@ -50,17 +53,34 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   }
 
   /** One join (same schema), served by memberships_user_joined_idx and the organizations' primary key. */
-  async listOrganizationsOfUser(userId: Uuid): Promise<{ organization: Organization; role: Role }[]> {
-    const rows = await withDatabaseErrors(() =>
-      this.client
-        .executor()
-        .select({ organization: organizations, role: memberships.role })
-        .from(memberships)
-        .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-        .where(eq(memberships.userId, userId))
-        .orderBy(asc(memberships.createdAt), asc(memberships.organizationId)),
-    );
-    return rows.map((row) => ({ organization: toOrganization(row.organization), role: row.role }));
+  async listOrganizationsOfUser(userId: Uuid): Promise<OrganizationOfUser[]> {
+    const rows = await withDatabaseErrors(() => this.selectOrganizationsOfUser(userId, undefined));
+    return rows.map(toOrganizationOfUser);
+  }
+
+  /** Keyset pagination on the membership's (created_at, organization_id). */
+  async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Promise<Page<OrganizationOfUser>> {
+    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
+    if (page.cursor !== null && !cursor) return { items: [], nextCursor: null };
+    const after = cursor
+      ? sql`(${memberships.createdAt}, ${memberships.organizationId}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
+      : undefined;
+    const rows = await withDatabaseErrors(() => this.selectOrganizationsOfUser(userId, after).limit(page.limit + 1));
+    const { items, nextCursor } = TimeIdCursor.page(rows, page.limit, (row) => ({
+      atMs: row.joinedAt.getTime(),
+      id: row.organization.id as Uuid,
+    }));
+    return { items: items.map(toOrganizationOfUser), nextCursor };
+  }
+
+  private selectOrganizationsOfUser(userId: Uuid, after: SQL | undefined) {
+    return this.client
+      .executor()
+      .select({ organization: organizations, role: memberships.role, joinedAt: memberships.createdAt })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(eq(memberships.userId, userId), after))
+      .orderBy(asc(memberships.createdAt), asc(memberships.organizationId));
   }
 
   /**
@@ -68,10 +88,10 @@ export class DrizzleMembershipRepository implements MembershipRepository {
    * cursor this adapter did not issue yields an empty page, as the in-memory fake does.
    */
   async listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>> {
-    const cursor = page.cursor === null ? null : MemberCursor.decode(page.cursor);
+    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
     if (page.cursor !== null && !cursor) return { items: [], nextCursor: null };
     const after = cursor
-      ? sql`(${memberships.createdAt}, ${memberships.userId}) > (${new Date(cursor.joinedAtMs).toISOString()}::timestamptz, ${cursor.userId}::uuid)`
+      ? sql`(${memberships.createdAt}, ${memberships.userId}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;
     const rows = await withDatabaseErrors(() =>
       this.client
@@ -89,12 +109,10 @@ export class DrizzleMembershipRepository implements MembershipRepository {
         .orderBy(asc(memberships.createdAt), asc(memberships.userId))
         .limit(page.limit + 1),
     );
-    const items = rows.slice(0, page.limit).map(toMemberView);
-    const last = items.at(-1);
-    const nextCursor =
-      rows.length > page.limit && last
-        ? MemberCursor.encode({ joinedAtMs: last.joinedAt.epochMs, userId: last.userId })
-        : null;
+    const { items, nextCursor } = TimeIdCursor.page(rows.map(toMemberView), page.limit, (m) => ({
+      atMs: m.joinedAt.epochMs,
+      id: m.userId,
+    }));
     return { items, nextCursor };
   }
 
@@ -130,4 +148,11 @@ export class DrizzleMembershipRepository implements MembershipRepository {
         .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId))),
     );
   }
+}
+
+function toOrganizationOfUser(row: {
+  organization: typeof organizations.$inferSelect;
+  role: Role;
+}): OrganizationOfUser {
+  return { organization: toOrganization(row.organization), role: row.role };
 }

@@ -1,14 +1,16 @@
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import type { Page, PageRequest } from "../../application/ports/page";
 import type { RefreshTokenMatch, SessionRepository } from "../../application/ports/session.repository";
 import type { Session } from "../../domain/session.entity";
 import { refreshTokens } from "./refresh-token.table";
 import { toSession, toSessionRow } from "./session.mapper";
 import { sessions } from "./session.table";
+import { TimeIdCursor } from "./time-id-cursor";
 
 // FOR UPDATE OF takes an unqualified name, so the schema-qualified table is aliased.
 const lockedSession = alias(sessions, "s");
@@ -50,15 +52,31 @@ export class DrizzleSessionRepository implements SessionRepository {
   }
 
   async listActiveByUser(userId: Uuid, now: Timestamp): Promise<Session[]> {
-    const rows = await withDatabaseErrors(() =>
-      this.client
-        .executor()
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toDate())))
-        .orderBy(desc(sessions.lastUsedAt), desc(sessions.id)),
-    );
+    const rows = await withDatabaseErrors(() => this.selectActive(userId, now, undefined));
     return rows.map(toSession);
+  }
+
+  /**
+   * Keyset pagination on (last_used_at, id) descending, served by sessions_user_active_idx. A session
+   * used while a client pages moves to the top: it may be missed by that walk, never shown twice.
+   */
+  async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Promise<Page<Session>> {
+    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
+    if (page.cursor !== null && !cursor) return { items: [], nextCursor: null };
+    const before = cursor
+      ? sql`(${sessions.lastUsedAt}, ${sessions.id}) < (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
+      : undefined;
+    const rows = await withDatabaseErrors(() => this.selectActive(userId, now, before).limit(page.limit + 1));
+    return TimeIdCursor.page(rows.map(toSession), page.limit, (s) => ({ atMs: s.lastUsedAt.epochMs, id: s.id }));
+  }
+
+  private selectActive(userId: Uuid, now: Timestamp, before: SQL | undefined) {
+    return this.client
+      .executor()
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toDate()), before))
+      .orderBy(desc(sessions.lastUsedAt), desc(sessions.id));
   }
 
   /** Both rows or neither: outside a unit of work it opens its own transaction, inside a savepoint. */

@@ -1,0 +1,44 @@
+import { Uuid } from "@/shared/domain/uuid.value-object";
+
+// 9999-12-31T23:59:59.999Z: later instants render with a 6-digit year PostgreSQL cannot read.
+const MAX_AT_MS = 253_402_300_799_999;
+
+/**
+ * Position after the last row of a keyset page ordered by (a time, an id): members by join time,
+ * organizations by membership time, sessions by last use. Opaque to clients.
+ */
+export interface TimeIdCursor {
+  readonly atMs: number;
+  readonly id: Uuid;
+}
+
+export const TimeIdCursor = {
+  encode(cursor: TimeIdCursor): string {
+    return Buffer.from(`${cursor.atMs}.${cursor.id}`, "utf8").toString("base64url");
+  },
+
+  /** null for anything this adapter did not produce. */
+  decode(value: string): TimeIdCursor | null {
+    const text = Buffer.from(value, "base64url").toString("utf8");
+    const match = /^(\d{1,15})\.(.+)$/.exec(text);
+    if (!match?.[1] || !match[2] || !Uuid.isValid(match[2])) return null;
+    const atMs = Number(match[1]);
+    return atMs <= MAX_AT_MS ? { atMs, id: match[2] } : null;
+  },
+
+  /** `rows` were fetched with limit + 1: the extra row only says there is a next page. */
+  page<T>(
+    rows: readonly T[],
+    limit: number,
+    positionOf: (row: T) => TimeIdCursor,
+  ): { items: T[]; nextCursor: string | null } {
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? TimeIdCursor.encode(positionOf(last)) : null };
+  },
+
+  /** As timestamptz for a row-value comparison. */
+  at(cursor: TimeIdCursor): string {
+    return new Date(cursor.atMs).toISOString();
+  },
+};
