@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "@/shared/infrastructure/config/load-config";
 import { createHttpServer } from "@/shared/infrastructure/http/create-http-server";
+import { drainLogs } from "@/shared/infrastructure/logging/logger";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { createApplication } from "./composition-root";
 
@@ -36,11 +37,11 @@ async function main(): Promise<void> {
       app.logger.info("http server closed: in-flight requests finished");
       await app.stop();
       app.logger.info("shutdown complete");
-      app.logger.flush();
+      await drainLogs(app.logger);
       process.exit(0);
     } catch (error) {
       app.logger.error({ err: error }, "shutdown failed");
-      app.logger.flush();
+      await drainLogs(app.logger);
       process.exit(1);
     }
   };

@@ -28,3 +28,27 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: Lo
   // main.ts flushes on shutdown.
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
+
+/** The part of pino's SonicBoom destination that tells whether an asynchronous write is in flight. */
+interface AsyncDestination {
+  readonly _writing?: boolean;
+  once(event: "drain", listener: () => void): unknown;
+}
+
+/**
+ * Resolves once every line logged so far has reached stdout (bounded, so a stuck stdout cannot hold an
+ * exit). Call before process.exit: pino's exit hook writes the buffered lines synchronously but not the
+ * one whose asynchronous write is in flight, which was lost (seen as a missing "database closed" at
+ * shutdown). `logger.flush(cb)` does not wait: with SonicBoom's default minLength 0 it calls back at once.
+ */
+export function drainLogs(logger: Logger, timeoutMs = 2_000): Promise<void> {
+  const stream = (logger as unknown as Record<symbol, AsyncDestination | undefined>)[pino.symbols.streamSym];
+  if (!stream?._writing) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    stream.once("drain", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
