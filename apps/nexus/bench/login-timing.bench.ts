@@ -4,17 +4,14 @@
 //   [--db=pglite|postgres] [--accounts=30] [--seconds=10] [--connections=8]
 // PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // Prints figures only (tests never assert timings); the targets are shown next to them.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { ARGON2_MINIMUM } from "@/contexts/auth/infrastructure/security/argon2.password-hasher";
 import { freePort, waitUntil } from "../test/support/spawn-server";
+import { APP_DIR, type BenchServer, BUN, median, startNexus } from "./lib/nexus-server";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -26,16 +23,8 @@ const DB = args.get("db") ?? "pglite";
 const ACCOUNTS = Number(args.get("accounts") ?? 30);
 const SECONDS = Number(args.get("seconds") ?? 10);
 const CONNECTIONS = Number(args.get("connections") ?? 8);
-const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
-const BUN = fileURLToPath(new URL("../../../node_modules/.bin/bun", import.meta.url));
 const PASSWORD = "Sourdough-starter-at-4am";
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 /** Every request from a new address, so per-IP limits (the server trusts one proxy hop here) stay out of the figures. */
 const randomIp = () => `10.${randomBytes(3).join(".")}`;
@@ -43,62 +32,8 @@ const uniqueEmail = (who: string) => `${who}-${randomBytes(5).toString("hex")}@b
 
 // ── server ───────────────────────────────────────────────────────────────────────────────────────
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startServer(): Promise<Server> {
-  const dataDir = await mkdtemp(join(tmpdir(), "nexus-bench-login-"));
-  let dropDatabase = async () => {};
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
-    HOME: process.env.HOME ?? "",
-    NODE_ENV: "development",
-    LOG_LEVEL: "info", // as in production: every request is logged (stdout goes to /dev/null)
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    TRUST_PROXY_HOPS: "1",
-    // The blanket per-IP API quota would turn the /auth/me load into 429s; it is measured off.
-    API_RATE_LIMIT_PER_MINUTE: "0",
-  };
-  if (DB === "postgres") {
-    const name = `nexus_bench_login_${process.pid}_${Date.now()}`;
-    const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    env.MIGRATE_ON_START = "true";
-    dropDatabase = async () => {
-      const sql = postgres(PG_URL, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await sql.end();
-    };
-  }
-  const port = await freePort();
-  env.PORT = String(port);
-  env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
-  const child = spawn(BUN, ["src/app/main.ts"], { cwd: APP_DIR, env, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => (await fetch(`${url}/health/ready`)).status === 200, 60_000, `server ready ${stderr}`);
-  return {
-    url,
-    child,
-    async stop() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-      await dropDatabase();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+async function startServer(): Promise<BenchServer> {
+  return startNexus({ db: DB });
 }
 
 // ── HTTP helpers ─────────────────────────────────────────────────────────────────────────────────
@@ -118,12 +53,25 @@ async function post(url: string, path: string, json: unknown, token?: string): P
 async function registerVerified(url: string, email: string): Promise<void> {
   const registered = await post(url, "/api/v1/auth/register", { email, password: PASSWORD, name: "Bench" });
   if (registered.status !== 202) throw new Error(`register ${registered.status}: ${await registered.text()}`);
-  const mailbox = await fetch(`${url}/dev/mailbox?to=${encodeURIComponent(email)}`);
-  const { items } = (await mailbox.json()) as { items: { text: string }[] };
-  const token = /Your token is:\s*\n(\S+)/.exec(items[0]?.text ?? "")?.[1];
-  if (!token) throw new Error(`no verification mail for ${email}`);
+  const token = await mailedToken(url, email);
   const verified = await post(url, "/api/v1/auth/email/verify", { token });
   if (verified.status !== 204) throw new Error(`verify ${verified.status}`);
+}
+
+/** The token of the newest mail to `email`, polled for: mail is queued in the outbox and delivered by the relay. */
+async function mailedToken(url: string, email: string): Promise<string> {
+  let token: string | undefined;
+  await waitUntil(
+    async () => {
+      const mailbox = await fetch(`${url}/dev/mailbox?to=${encodeURIComponent(email)}`);
+      const { items } = (await mailbox.json()) as { items: { text: string }[] };
+      token = /Your token is:\s*\n(\S+)/.exec(items[0]?.text ?? "")?.[1];
+      return token !== undefined;
+    },
+    20_000,
+    `a mail to ${email}`,
+  );
+  return token as string;
 }
 
 /** One login, timed end to end (connection reused by fetch's keep-alive). */

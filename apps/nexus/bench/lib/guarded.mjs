@@ -33,8 +33,13 @@ export async function organizationCaller(baseUrl) {
     await call(baseUrl, "/api/v1/auth/register", { json: { email, password: PASSWORD, name: "Bench" } }),
     202,
   );
-  const mailbox = expectStatus("mailbox", await call(baseUrl, `/dev/mailbox?to=${encodeURIComponent(email)}`), 200);
-  const token = /Your token is:\s*\n(\S+)/.exec(mailbox.items?.[0]?.text ?? "")?.[1];
+  // Mail is queued in the outbox and delivered by the relay: poll the mailbox for it (20 s at most).
+  let token;
+  for (let tries = 0; !token && tries < 200; tries++) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    const mailbox = expectStatus("mailbox", await call(baseUrl, `/dev/mailbox?to=${encodeURIComponent(email)}`), 200);
+    token = /Your token is:\s*\n(\S+)/.exec(mailbox.items?.[0]?.text ?? "")?.[1];
+  }
   if (!token) throw new Error(`no verification mail for ${email}`);
   expectStatus("verify", await call(baseUrl, "/api/v1/auth/email/verify", { json: { token } }), 204);
   const login = expectStatus(

@@ -30,8 +30,13 @@ describe("the typed client generated from /openapi.json, against a running serve
     const registered = await api.POST("/api/v1/auth/register", { body: { email, password, name: "Typed Client" } });
     expect(registered.response.status).toBe(202);
 
-    const mailbox = await api.GET("/dev/mailbox", { params: { query: { to: email } } });
-    const token = /Your token is:\s*\n(\S+)/.exec(mailbox.data?.items[0]?.text ?? "")?.[1] ?? "";
+    let token = "";
+    await waitUntil(async () => {
+      // Mail is queued in the outbox and delivered by the relay.
+      const mailbox = await api.GET("/dev/mailbox", { params: { query: { to: email } } });
+      token = /Your token is:\s*\n(\S+)/.exec(mailbox.data?.items[0]?.text ?? "")?.[1] ?? "";
+      return token !== "";
+    });
     const verified = await api.POST("/api/v1/auth/email/verify", { body: { token } });
     expect(verified.response.status).toBe(204);
 

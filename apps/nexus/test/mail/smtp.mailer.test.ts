@@ -1,64 +1,28 @@
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
-import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import type { SMTPServerOptions } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceUnavailableError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { SmtpMailer } from "@/shared/infrastructure/mail/smtp.mailer";
-
-interface Received {
-  from: string | undefined;
-  to: string[];
-  raw: string;
-}
+import { closedPort, startSmtp as startTestSmtp, type TestSmtp } from "../support/test-smtp";
 
 const FROM = "Nexus <no-reply@nexus.test>";
-const servers: SMTPServer[] = [];
+const servers: TestSmtp[] = [];
 const mailers: SmtpMailer[] = [];
 
 afterEach(async () => {
   for (const m of mailers.splice(0)) m.close();
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-/** A real SMTP server on a free port, collecting what it receives. */
-async function startSmtp(overrides: Partial<SMTPServerOptions> = {}): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-    ...overrides,
-  });
+async function startSmtp(overrides: Partial<SMTPServerOptions> = {}): Promise<TestSmtp> {
+  const server = await startTestSmtp({ overrides });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received };
+  return server;
 }
 
 function mailer(url: string): SmtpMailer {
   const m = new SmtpMailer({ url, from: FROM, timeoutMs: 5_000 });
   mailers.push(m);
   return m;
-}
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 describe("SmtpMailer", () => {

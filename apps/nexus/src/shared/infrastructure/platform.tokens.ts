@@ -11,7 +11,7 @@ import type { OutboxWriter } from "./events/outbox-writer";
 import type { ReadinessState } from "./http/readiness";
 import type { IdempotencyStore } from "./idempotency/idempotency.store";
 import type { Logger } from "./logging/logger";
-import type { Mailer } from "./mail/mailer.port";
+import type { Mailer, QueuedMailer } from "./mail/mailer.port";
 import type { PeriodicTasks } from "./maintenance/periodic-tasks";
 import type { MetricsRegistry } from "./metrics/metrics-registry";
 import type { RateLimiter } from "./rate-limit/rate-limiter.port";
@@ -31,7 +31,9 @@ export const PlatformTokens = {
   Broadcast: token<Broadcast>("Broadcast"),
   RateLimiter: token<RateLimiter>("RateLimiter"),
   IdempotencyStore: token<IdempotencyStore>("IdempotencyStore"),
+  /** Sends now; the relay's. Use cases queue mail with QueuedMailer instead. */
   Mailer: token<Mailer>("Mailer"),
+  QueuedMailer: token<QueuedMailer>("QueuedMailer"),
   PeriodicTasks: token<PeriodicTasks>("PeriodicTasks"),
   Clock: token<Clock>("Clock"),
 } as const;

@@ -16,6 +16,9 @@ import type { Logger } from "./logging/logger";
 import { createMailer, shouldExposeDevMailbox } from "./mail/create-mailer";
 import { DevMailboxController } from "./mail/dev-mailbox.controller";
 import { DevMailboxMailer } from "./mail/dev-mailbox.mailer";
+import { subscribeMailDelivery } from "./mail/mail-delivery.handler";
+import { loadMailSeal } from "./mail/mail-seal";
+import { OutboxMailer } from "./mail/outbox.mailer";
 import { SmtpMailer } from "./mail/smtp.mailer";
 import { PeriodicTasks } from "./maintenance/periodic-tasks";
 import { MetricsRegistry } from "./metrics/metrics-registry";
@@ -84,6 +87,10 @@ export async function registerPlatform(container: Container, config: Config, log
     (r) => createMailer(config, r.resolve(T.Database)),
     (mailer) => (mailer instanceof SmtpMailer ? mailer.close() : undefined),
   );
+  // Use cases queue mail in their unit of work; the relay hands it to T.Mailer (ADR: mail through the outbox).
+  const seal = await loadMailSeal(config);
+  container.singleton(T.QueuedMailer, (r) => new OutboxMailer(r.resolve(T.Outbox), seal));
+  subscribeMailDelivery(events.dispatcher, { seal, mailer: () => container.resolve(T.Mailer), logger });
 
   container.singleton(
     T.PeriodicTasks,

@@ -70,13 +70,13 @@ describe("auth: password change, forgot and reset through HTTP", () => {
 
   it("a reset spends every other reset link: the second answers as a used token", async () => {
     const { email } = await auth.client.signUp("twice-forgetful");
-    const forgot = async () => {
+    const forgot = async (excluding: string[] = []) => {
       const response = await auth.client.request("/api/v1/auth/password/forgot", { json: { email } });
       expect(response.status).toBe(202);
-      return auth.client.mailedToken(email, /reset/i);
+      return auth.client.mailedToken(email, /reset/i, excluding);
     };
     const first = await forgot();
-    const second = await forgot();
+    const second = await forgot([first]);
     expect(second).not.toBe(first);
     const reset = (token: string, newPassword: string) =>
       auth.client.request("/api/v1/auth/password/reset", { json: { token, newPassword } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MailerAuthMailer } from "@/contexts/auth/infrastructure/adapters/mailer.auth-mailer";
 import { DevMailboxMailer } from "@/shared/infrastructure/mail/dev-mailbox.mailer";
+import type { MailMessage } from "@/shared/infrastructure/mail/mailer.port";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { defined, uniqueEmail } from "./auth-fixtures";
 
@@ -12,7 +13,9 @@ describe("MailerAuthMailer over the dev mailbox", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     mailbox = new DevMailboxMailer(database.client);
-    mailer = new MailerAuthMailer(mailbox, { PUBLIC_BASE_URL: "https://nexus.example.com/" });
+    // The templates only: straight into the mailbox (queueing through the outbox: test/mail/outbox-mailer.test.ts).
+    const direct = { send: (m: MailMessage) => mailbox.send(m), sendNothing: async () => {} };
+    mailer = new MailerAuthMailer(direct, { PUBLIC_BASE_URL: "https://nexus.example.com/" });
   });
   afterAll(() => database.dispose());
 

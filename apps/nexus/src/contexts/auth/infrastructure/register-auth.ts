@@ -101,7 +101,7 @@ function buildAuthDeps(r: Resolver, security: AuthSecurity, revocations: AccessR
     unitOfWork: new DrizzleAuthUnitOfWork(r.resolve(P.UnitOfWork)),
     audit: new PlatformAuthAuditLog(r.resolve(P.AuditTrail), database),
     events: new OutboxAuthEventPublisher(r.resolve(P.Outbox)),
-    mailer: new MailerAuthMailer(r.resolve(P.Mailer), config),
+    mailer: new MailerAuthMailer(r.resolve(P.QueuedMailer), config),
     clock: r.resolve(P.Clock),
     commonPasswords: security.commonPasswords,
     passwordStrength: security.passwordStrength,

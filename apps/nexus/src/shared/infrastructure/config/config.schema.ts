@@ -71,6 +71,8 @@ export const configSchema = z
     SMTP_URL: optionalUrl(["smtp", "smtps"]),
     MAIL_FROM: z.string().default("Nexus <no-reply@nexus.local>"),
     DEV_MAILBOX: z.enum(["auto", "true", "false"]).default("auto"),
+    /** Seals queued mail in the outbox (base64/hex, >= 32 bytes, comma-separated for rotation); default: a key file under DATA_DIR. */
+    MAIL_SEAL_KEY: z.string().trim().optional(),
 
     JWT_PRIVATE_KEYS: z.string().optional(),
     JWT_ISSUER: z.string().default("nexus"),
@@ -93,6 +95,12 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && !c.JWT_PRIVATE_KEYS) {
       ctx.addIssue({ code: "custom", path: ["JWT_PRIVATE_KEYS"], message: "is required when NODE_ENV=production" });
+    }
+    // Secrets outside the database: generated files under DATA_DIR would differ between instances.
+    for (const key of ["MAIL_SEAL_KEY"] as const) {
+      if (c.NODE_ENV === "production" && !c[key]) {
+        ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production" });
+      }
     }
     if (c.NODE_ENV === "production" && c.LOG_SQL) {
       ctx.addIssue({

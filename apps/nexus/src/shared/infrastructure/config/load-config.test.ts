@@ -65,8 +65,18 @@ describe("loadConfig", () => {
     );
   });
 
+  it("requires the mail-seal key in production (files under DATA_DIR would differ per instance)", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_PRIVATE_KEYS: "{}" })).toThrow(
+      /MAIL_SEAL_KEY: is required when NODE_ENV=production/,
+    );
+  });
+
   it("refuses a production database without Redis: shared state would live in one process", () => {
-    const production = { NODE_ENV: "production", JWT_PRIVATE_KEYS: '{"keys":[]}' };
+    const production = {
+      NODE_ENV: "production",
+      JWT_PRIVATE_KEYS: '{"keys":[]}',
+      MAIL_SEAL_KEY: "k".repeat(43),
+    };
     expect(() => loadConfig({ ...production, DATABASE_URL: "postgres://db/nexus" })).toThrow(/REDIS_URL: is required/);
     expect(
       loadConfig({ ...production, DATABASE_URL: "postgres://db/nexus", REDIS_URL: "redis://cache" }).REDIS_URL,

@@ -3,16 +3,25 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** A queue drops the mail instead of delivering it after this (its link no longer works). */
+  expiresAt?: Date;
 }
 
 /**
- * Sends one email. Throws ServiceUnavailableError("mail") when the mail service cannot be reached.
- *
- * Transactions: the dev mailbox writes through the ambient transaction, so a mail "sent" by a use
- * case that rolls back disappears with it. SMTP cannot take part in a transaction: a mail handed
- * to it is gone. Use cases therefore send mail after their transaction commits (or, later, from an
- * outbox event), never in the middle of one.
+ * Sends one email now. Throws ServiceUnavailableError("mail") when the mail service cannot be reached.
+ * SMTP cannot take part in a transaction; the dev mailbox writes through the ambient one. Use cases
+ * do not call it: they queue mail with a `QueuedMailer`, and the relay calls this one.
  */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+}
+
+/**
+ * Mail through the outbox (`OutboxMailer`): `send` queues the mail in the current unit of work and
+ * returns without touching the mail service; `sendNothing` does the same work and mails nobody, for
+ * answers that must not reveal whether there was anyone to mail. Call both inside the unit of work.
+ */
+export interface QueuedMailer {
+  send(message: MailMessage): Promise<void>;
+  sendNothing(): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * cleaned up later).
  */
 const SECRET_KEY =
-  /pass(word|wd)|token|secret|authori[sz]ation|cookie|api[-_]?key|private[-_]?keys?|^(database|redis|smtp)_url$/i;
+  /pass(word|wd)|token|secret|authori[sz]ation|cookie|api[-_]?key|private[-_]?keys?|(seal|chain)[-_]?key|^(database|redis|smtp)_url$/i;
 const MAX_DEPTH = 8;
 
 export const REDACTED = "[REDACTED]";

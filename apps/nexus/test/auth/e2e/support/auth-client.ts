@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
+import { waitUntil } from "../../../support/wait";
 
 /** Any way to send a request to Nexus: the in-process app (`TestApp.request`) or `fetch` to a real server. */
 export type Send = (
@@ -60,19 +61,40 @@ export class AuthClient {
     return this.send(path, { ...(init.method ? { method: init.method } : {}), json: init.json, headers });
   }
 
-  /** The newest mail to `to` whose subject matches, from the dev mailbox. */
-  async mail(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
-    const response = await this.send(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    expect(response.status).toBe(200);
-    const { items } = (await response.json()) as { items: { subject: string; text: string }[] };
-    const found = items.find((m) => subject.test(m.subject));
-    if (!found) throw new Error(`no mail to ${to} matching ${subject}; got ${items.map((m) => m.subject).join(" | ")}`);
-    return found;
+  /**
+   * The newest mail to `to` whose subject matches, from the dev mailbox. Mail is queued in the outbox
+   * and delivered by the relay, so it is polled for (until `timeoutMs`). `after` skips mails already
+   * seen: mails whose text contains one of `excluding` (say, a token read before) are skipped.
+   */
+  async mail(
+    to: string,
+    subject: RegExp,
+    options: { timeoutMs?: number; excluding?: readonly string[] } = {},
+  ): Promise<{ subject: string; text: string }> {
+    let found: { subject: string; text: string } | undefined;
+    let seen: string[] = [];
+    await waitUntil(
+      async () => {
+        const response = await this.send(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+        expect(response.status).toBe(200);
+        const { items } = (await response.json()) as { items: { subject: string; text: string }[] };
+        seen = items.map((m) => m.subject);
+        found = items.find(
+          (m) => subject.test(m.subject) && !(options.excluding ?? []).some((part) => m.text.includes(part)),
+        );
+        return found !== undefined;
+      },
+      options.timeoutMs ?? 10_000,
+      `a mail to ${to} matching ${subject}`,
+    ).catch(() => {
+      throw new Error(`no mail to ${to} matching ${subject}; got ${seen.join(" | ")}`);
+    });
+    return found as { subject: string; text: string };
   }
 
-  /** The raw token a mail carries (the line after "Your token is:"). */
-  async mailedToken(to: string, subject: RegExp): Promise<string> {
-    const { text } = await this.mail(to, subject);
+  /** The raw token a mail carries (the line after "Your token is:"), skipping mails with tokens in `excluding`. */
+  async mailedToken(to: string, subject: RegExp, excluding: readonly string[] = []): Promise<string> {
+    const { text } = await this.mail(to, subject, { excluding });
     const token = /Your token is:\s*\n(\S+)/.exec(text)?.[1];
     if (!token) throw new Error(`no token in mail to ${to}:\n${text}`);
     return token;

@@ -11,6 +11,7 @@ export type AuthAuditAction =
   | "auth.logout"
   | "auth.password.changed"
   | "auth.password.reset_requested"
+  | "auth.email.verification_requested"
   | "auth.password.reset"
   | "auth.organization.created"
   | "auth.organization.updated"

@@ -1,11 +1,13 @@
 import type { Role } from "../../domain/role.value-object";
 
 /**
- * Auth emails. The adapter builds the link from PUBLIC_BASE_URL and the RAW token; nothing else
- * ever sees the raw token after the use case returns. Use cases call it only after their unit of
- * work has committed.
+ * Auth emails. The adapter builds the link from PUBLIC_BASE_URL and the RAW token and queues the
+ * mail (sealed) in the outbox: call it INSIDE the unit of work, so the mail is queued if and only if
+ * the token is stored. It never waits for the mail service and never fails because it is down.
  */
 export interface AuthMailer {
+  /** The same work as queueing a mail, mailing nobody: for answers that must not tell whether an account exists. */
+  sendNothing(): Promise<void>;
   sendVerification(mail: { to: string; name: string; token: string }): Promise<void>;
   /** Someone tried to register with an email that already has an account. */
   sendAccountExistsNotice(mail: { to: string; name: string }): Promise<void>;

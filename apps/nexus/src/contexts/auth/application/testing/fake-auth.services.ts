@@ -113,6 +113,12 @@ export type SentMail =
 
 export class RecordingAuthMailer implements AuthMailer {
   readonly sent: SentMail[] = [];
+  /** Calls of `sendNothing` (the same work as a mail, for an address with nobody to mail). */
+  nothingSent = 0;
+
+  async sendNothing(): Promise<void> {
+    this.nothingSent += 1;
+  }
 
   async sendVerification(mail: { to: string; name: string; token: string }): Promise<void> {
     this.sent.push({ kind: "verification", ...mail });

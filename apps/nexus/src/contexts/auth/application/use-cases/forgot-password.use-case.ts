@@ -9,7 +9,12 @@ export interface ForgotPasswordInput {
 
 type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | "mailer" | "clock" | "secureTokens">;
 
-/** `POST /auth/password/forgot`: always the same answer; an existing account gets a 15-minute reset link. */
+/**
+ * `POST /auth/password/forgot`: always the same answer, after about the same work. An existing
+ * account gets a 15-minute reset link; either way one transaction writes an audit row and queues a
+ * sealed mail request in the outbox (for an unknown email, one that mails nobody). Nothing waits
+ * for the mail service, so neither its speed nor an outage tells whether the account exists.
+ */
 export class ForgotPasswordUseCase {
   constructor(private readonly deps: Deps) {}
 
@@ -17,7 +22,20 @@ export class ForgotPasswordUseCase {
     const email = Email.parse(input.email);
     if (!email.ok) return ok(undefined);
     const user = await this.deps.users.findByEmail(email.value);
-    if (!user) return ok(undefined);
+
+    if (!user) {
+      await this.deps.unitOfWork.transaction(async () => {
+        await this.deps.audit.record({
+          action: "auth.password.reset_requested",
+          outcome: "failure",
+          organizationId: null,
+          actorId: null,
+          metadata: { reason: "unknown-email" },
+        });
+        await this.deps.mailer.sendNothing();
+      });
+      return ok(undefined);
+    }
 
     const { rawToken, token } = issueOneTimeToken(this.deps.secureTokens, {
       purpose: "password-reset",
@@ -35,8 +53,8 @@ export class ForgotPasswordUseCase {
         resourceType: "user",
         resourceId: user.id,
       });
+      await this.deps.mailer.sendPasswordReset({ to: user.email, name: user.name, token: rawToken });
     });
-    await this.deps.mailer.sendPasswordReset({ to: user.email, name: user.name, token: rawToken });
     return ok(undefined);
   }
 }

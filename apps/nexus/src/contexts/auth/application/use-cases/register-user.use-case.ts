@@ -49,16 +49,18 @@ export class RegisterUserUseCase {
     const now = this.deps.clock.now();
     const existing = await this.deps.users.findByEmail(email);
     if (existing) {
-      await this.deps.audit.recordIndependently({
-        action: "auth.user.registered",
-        outcome: "denied",
-        organizationId: null,
-        actorId: null,
-        resourceType: "user",
-        resourceId: existing.id,
-        metadata: { reason: "email-taken" },
+      await this.deps.unitOfWork.transaction(async () => {
+        await this.deps.audit.record({
+          action: "auth.user.registered",
+          outcome: "denied",
+          organizationId: null,
+          actorId: null,
+          resourceType: "user",
+          resourceId: existing.id,
+          metadata: { reason: "email-taken" },
+        });
+        await this.deps.mailer.sendAccountExistsNotice({ to: existing.email, name: existing.name });
       });
-      await this.deps.mailer.sendAccountExistsNotice({ to: existing.email, name: existing.name });
       return ok(undefined);
     }
 
@@ -80,8 +82,9 @@ export class RegisterUserUseCase {
         resourceType: "user",
         resourceId: user.id,
       });
+      // Queued (sealed) in the outbox with the token: both commit or neither.
+      await this.deps.mailer.sendVerification({ to: email, name, token: rawToken });
     });
-    await this.deps.mailer.sendVerification({ to: email, name, token: rawToken });
     return ok(undefined);
   }
 }

@@ -7,9 +7,12 @@ export interface ResendVerificationInput {
   readonly email: string;
 }
 
-type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "mailer" | "clock" | "secureTokens">;
+type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | "mailer" | "clock" | "secureTokens">;
 
-/** `POST /auth/email/resend`: always the same answer; mails only an existing, unverified account. */
+/**
+ * `POST /auth/email/resend`: always the same answer, after about the same work (see
+ * ForgotPasswordUseCase). Mails only an existing, unverified account; every request is audited.
+ */
 export class ResendVerificationUseCase {
   constructor(private readonly deps: Deps) {}
 
@@ -17,7 +20,21 @@ export class ResendVerificationUseCase {
     const email = Email.parse(input.email);
     if (!email.ok) return ok(undefined);
     const user = await this.deps.users.findByEmail(email.value);
-    if (!user || user.isEmailVerified) return ok(undefined);
+
+    if (!user || user.isEmailVerified) {
+      await this.deps.unitOfWork.transaction(async () => {
+        await this.deps.audit.record({
+          action: "auth.email.verification_requested",
+          outcome: "failure",
+          organizationId: null,
+          actorId: null,
+          ...(user ? { resourceType: "user", resourceId: user.id } : {}),
+          metadata: { reason: user ? "already-verified" : "unknown-email" },
+        });
+        await this.deps.mailer.sendNothing();
+      });
+      return ok(undefined);
+    }
 
     const { rawToken, token } = issueOneTimeToken(this.deps.secureTokens, {
       purpose: "email-verification",
@@ -25,8 +42,18 @@ export class ResendVerificationUseCase {
       email: user.email,
       now: this.deps.clock.now(),
     });
-    await this.deps.unitOfWork.transaction(() => this.deps.oneTimeTokens.save(token));
-    await this.deps.mailer.sendVerification({ to: user.email, name: user.name, token: rawToken });
+    await this.deps.unitOfWork.transaction(async () => {
+      await this.deps.oneTimeTokens.save(token);
+      await this.deps.audit.record({
+        action: "auth.email.verification_requested",
+        outcome: "success",
+        organizationId: null,
+        actorId: null,
+        resourceType: "user",
+        resourceId: user.id,
+      });
+      await this.deps.mailer.sendVerification({ to: user.email, name: user.name, token: rawToken });
+    });
     return ok(undefined);
   }
 }

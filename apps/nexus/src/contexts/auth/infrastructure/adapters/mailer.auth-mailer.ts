@@ -1,30 +1,34 @@
 import type { Config } from "@/shared/infrastructure/config/config.schema";
-import type { Mailer } from "@/shared/infrastructure/mail/mailer.port";
+import type { QueuedMailer } from "@/shared/infrastructure/mail/mailer.port";
 import type { AuthMailer } from "../../application/ports/auth-mailer.port";
+import { ONE_TIME_TOKEN_TTL_SECONDS } from "../../domain/one-time-token.entity";
 import type { Role } from "../../domain/role.value-object";
 import { AuthMailTemplates } from "./auth-mail.templates";
 
 /**
- * Auth emails over the platform Mailer. The use cases call it only AFTER their unit of work has
- * committed, whatever the transport: SMTP cannot roll back, so sending inside the transaction
- * could mail a token that a rollback never stored. The dev mailbox would enlist in a surrounding
- * transaction (it writes through `client.executor()`), but there is none at that point, so its
- * row commits on its own. Cost of sending after commit: if the mail service is down the use case
- * fails with ServiceUnavailableError although its writes are kept; the user asks again
- * (`/auth/email/resend`, `/auth/password/forgot`, or re-inviting), which issues a fresh token.
+ * Auth emails queued through the platform's outbox mailer, in the use case's unit of work: the mail
+ * is queued if and only if its token commits, the request never waits for SMTP, and an SMTP outage
+ * delays the mail (the relay retries) instead of failing the request — or failing it only for real
+ * accounts, which told an attacker which emails exist. Mails carrying a token expire with it: the
+ * relay drops one it could not deliver before its link stopped working.
  */
 export class MailerAuthMailer implements AuthMailer {
   private readonly templates: AuthMailTemplates;
 
   constructor(
-    private readonly mailer: Mailer,
+    private readonly mailer: QueuedMailer,
     config: Pick<Config, "PUBLIC_BASE_URL">,
+    private readonly now: () => number = Date.now,
   ) {
     this.templates = new AuthMailTemplates(config.PUBLIC_BASE_URL);
   }
 
+  sendNothing(): Promise<void> {
+    return this.mailer.sendNothing();
+  }
+
   sendVerification(mail: { to: string; name: string; token: string }): Promise<void> {
-    return this.mailer.send(this.templates.verification(mail));
+    return this.mailer.send({ ...this.templates.verification(mail), expiresAt: this.expiry("email-verification") });
   }
 
   sendAccountExistsNotice(mail: { to: string; name: string }): Promise<void> {
@@ -32,7 +36,7 @@ export class MailerAuthMailer implements AuthMailer {
   }
 
   sendPasswordReset(mail: { to: string; name: string; token: string }): Promise<void> {
-    return this.mailer.send(this.templates.passwordReset(mail));
+    return this.mailer.send({ ...this.templates.passwordReset(mail), expiresAt: this.expiry("password-reset") });
   }
 
   sendInvitation(mail: {
@@ -42,6 +46,10 @@ export class MailerAuthMailer implements AuthMailer {
     role: Role;
     token: string;
   }): Promise<void> {
-    return this.mailer.send(this.templates.invitation(mail));
+    return this.mailer.send({ ...this.templates.invitation(mail), expiresAt: this.expiry("invitation") });
+  }
+
+  private expiry(purpose: keyof typeof ONE_TIME_TOKEN_TTL_SECONDS): Date {
+    return new Date(this.now() + ONE_TIME_TOKEN_TTL_SECONDS[purpose] * 1000);
   }
 }

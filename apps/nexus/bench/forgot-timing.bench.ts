@@ -1,0 +1,108 @@
+// Forgot-password and resend-verification timing for known vs unknown emails (issue #7 item 3): the
+// answer must not tell whether an account exists, neither by body nor by time. Sequential requests,
+// interleaved (known, unknown, known, …) so drift hits both alike; median and p90 per kind, with the
+// dev mailbox and with a real SMTP server (npm smtp-server in this process). Target: medians within 10 %.
+// Run from apps/nexus:  ../../node_modules/.bin/bun bench/forgot-timing.bench.ts
+//   [--db=pglite|postgres] [--accounts=40] [--rounds=3]
+// Prints figures only (tests never assert timings).
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { startSmtp } from "../test/support/test-smtp";
+import { median, percentile, startNexus } from "./lib/nexus-server";
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, "").split("=");
+    return [k ?? "", v ?? "true"] as const;
+  }),
+);
+const DB = args.get("db") ?? "pglite";
+// Each account is asked for once per path and round: the per-account budget (10 a minute) holds.
+const ACCOUNTS = Number(args.get("accounts") ?? 40);
+const ROUNDS = Number(args.get("rounds") ?? 3);
+const PASSWORD = "Sourdough-starter-at-4am";
+const PATHS = { forgot: "/api/v1/auth/password/forgot", resend: "/api/v1/auth/email/resend" } as const;
+
+const randomIp = () => `10.${randomBytes(3).join(".")}`;
+const uniqueEmail = (who: string) => `${who}-${randomBytes(5).toString("hex")}@bench.example`;
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function post(url: string, path: string, json: unknown): Promise<{ ms: number; status: number; body: string }> {
+  const started = performance.now();
+  const response = await fetch(`${url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
+    body: JSON.stringify(json),
+  });
+  const body = await response.text();
+  return { ms: performance.now() - started, status: response.status, body };
+}
+
+type Kind = `${keyof typeof PATHS} ${"known" | "unknown"}`;
+
+async function measure(url: string): Promise<Map<Kind, number[]>> {
+  // Registered, not verified: resend mails them, forgot mails them.
+  const accounts = Array.from({ length: ACCOUNTS }, () => uniqueEmail("known"));
+  for (const email of accounts) {
+    const r = await post(url, "/api/v1/auth/register", { email, password: PASSWORD, name: "Bench" });
+    if (r.status !== 202) throw new Error(`register: ${r.status} ${r.body}`);
+  }
+  for (let i = 0; i < 10; i++) await post(url, PATHS.forgot, { email: uniqueEmail("warmup") }); // JIT, pools
+  const samples = new Map<Kind, number[]>();
+  const bodies = new Set<string>();
+  const record = (kind: Kind, r: { ms: number; status: number; body: string }) => {
+    if (r.status !== 202) throw new Error(`${kind}: expected 202, got ${r.status} ${r.body}`);
+    bodies.add(`${kind.split(" ")[0]} ${r.body}`);
+    samples.set(kind, [...(samples.get(kind) ?? []), r.ms]);
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const email of accounts) {
+      for (const path of ["forgot", "resend"] as const) {
+        record(`${path} known`, await post(url, PATHS[path], { email }));
+        record(`${path} unknown`, await post(url, PATHS[path], { email: uniqueEmail("nobody") }));
+      }
+    }
+  }
+  if (bodies.size !== 2) throw new Error(`known and unknown answered different bodies: ${[...bodies].join(" | ")}`);
+  return samples;
+}
+
+function report(title: string, samples: Map<Kind, number[]>): void {
+  console.log(`\n${title}`);
+  for (const path of ["forgot", "resend"] as const) {
+    const known = samples.get(`${path} known`) ?? [];
+    const unknown = samples.get(`${path} unknown`) ?? [];
+    const [mk, mu] = [median(known), median(unknown)];
+    const gap = (Math.abs(mk - mu) / Math.min(mk, mu)) * 100;
+    console.log(
+      `   ${path.padEnd(7)} known   median ${fmt(mk, 2)} ms  p90 ${fmt(percentile(known, 90), 2)} ms  (n=${known.length})`,
+    );
+    console.log(
+      `   ${path.padEnd(7)} unknown median ${fmt(mu, 2)} ms  p90 ${fmt(percentile(unknown, 90), 2)} ms  (n=${unknown.length})`,
+    );
+    console.log(`   ${path.padEnd(7)} medians differ by ${fmt(gap)} %  target ≤ 10 %  ${gap <= 10 ? "PASS" : "MISS"}`);
+  }
+}
+
+console.log(
+  `forgot/resend bench: db=${DB}, ${availableParallelism()} cores, ${ACCOUNTS} accounts × ${ROUNDS} rounds, sequential`,
+);
+const mailbox = await startNexus({ db: DB });
+try {
+  report("1. Dev mailbox (mail queued in the outbox, the relay writes it to the database)", await measure(mailbox.url));
+} finally {
+  await mailbox.stop();
+}
+
+const smtp = await startSmtp();
+const withSmtp = await startNexus({ db: DB, env: { SMTP_URL: smtp.url } });
+try {
+  report(
+    "2. SMTP (npm smtp-server on loopback; the relay sends, the request never waits for it)",
+    await measure(withSmtp.url),
+  );
+  console.log(`   mails received by the SMTP server: ${smtp.received.length} (known accounts only)`);
+} finally {
+  await withSmtp.stop();
+  await smtp.close();
+}
