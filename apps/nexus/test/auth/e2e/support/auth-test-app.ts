@@ -1,3 +1,4 @@
+import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { createTestApp, type TestApp } from "../../../support/test-app";
 import { AuthClient } from "./auth-client";
 
@@ -7,5 +8,8 @@ export async function createAuthTestApp(overrides: Record<string, string> = {}):
   client(ip?: string): AuthClient;
 }> {
   const app = await createTestApp({ TRUST_PROXY_HOPS: "1", ...overrides });
-  return { app, client: (ip) => new AuthClient((path, init) => app.request(path, init), ip) };
+  // Mail is queued in the outbox: without a running relay, reading the mailbox drains it first.
+  const relay = app.app.container.resolve(PlatformTokens.EventBus).relay;
+  const deliverMail = app.app.config.RELAY_ENABLED ? async () => {} : () => relay.drain();
+  return { app, client: (ip) => new AuthClient((path, init) => app.request(path, init), ip, deliverMail) };
 }
