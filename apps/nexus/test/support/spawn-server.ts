@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { SigningKeySet } from "@/contexts/auth/infrastructure/security/signing-keys";
+import { waitUntil } from "./wait";
 
 export { waitUntil } from "./wait";
 
@@ -79,4 +81,42 @@ export async function spawnServer(env: Record<string, string>, script = "src/app
       return exited;
     },
   };
+}
+
+/**
+ * `count` real servers on one database — a PostgreSQL server: processes cannot share a PGlite
+ * directory — and one signing key set, so a token issued by one is honoured by every other. They
+ * neither migrate (the test database already is) nor chat below `warn`; `env` may override that.
+ * Resolves once every one answers /health/ready; otherwise stops them all and throws with the last
+ * lines each wrote.
+ */
+export async function spawnReadyServers(
+  count: number,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<SpawnedServer[]> {
+  const { json } = await SigningKeySet.generate();
+  const shared = {
+    JWT_PRIVATE_KEYS: json,
+    TRUST_PROXY_HOPS: "1",
+    MIGRATE_ON_START: "false",
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+  const servers = await Promise.all(Array.from({ length: count }, () => spawnServer(shared)));
+  try {
+    await Promise.all(
+      servers.map((server) =>
+        waitUntil(
+          async () => (await fetch(`${server.url}/health/ready`)).status === 200,
+          timeoutMs,
+          `${server.url} ready (${server.output.slice(-3).join(" | ")})`,
+        ),
+      ),
+    );
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw error;
+  }
+  return servers;
 }

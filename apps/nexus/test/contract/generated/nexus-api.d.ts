@@ -655,7 +655,7 @@ export interface paths {
         put?: never;
         /**
          * in_progress → completed: consumes the recipe FEFO, creates the product lot at exact cost
-         * @description Any ingredient short → 409 `insufficient-stock` listing every shortage; nothing changes.
+         * @description Any ingredient short → 409 `insufficient-stock` listing every shortage; nothing changes. Lots past their expiry in the organization's time zone are skipped.
          */
         post: operations["completeProductionOrder"];
         delete?: never;
@@ -3810,7 +3810,7 @@ export interface operations {
                     "application/json": components["schemas"]["IngredientPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,7 +3819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3828,16 +3828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3870,7 +3861,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ingredient"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3879,7 +3870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3888,7 +3879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3897,16 +3888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict */
+            /** @description `sku-taken` (SKU taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3915,7 +3897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3946,7 +3928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ingredient"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3955,7 +3937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3964,17 +3946,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4008,7 +3981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ingredient"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4017,7 +3990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4026,7 +3999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4035,7 +4008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4044,7 +4017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `sku-taken` (SKU taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4053,7 +4026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4088,7 +4061,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4097,7 +4070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4106,7 +4079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4137,7 +4110,7 @@ export interface operations {
                     "application/json": components["schemas"]["Lot"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4146,7 +4119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4155,7 +4128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4187,7 +4160,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4196,7 +4169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4205,7 +4178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,7 +4211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionOrderPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4247,7 +4220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4256,7 +4229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4292,7 +4265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,7 +4274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,7 +4292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4328,7 +4301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `no-recipe` (No recipe) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +4310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4368,7 +4341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4377,7 +4350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4386,7 +4359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4417,7 +4390,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4426,7 +4399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4435,7 +4408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,7 +4417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `illegal-transition` (Illegal transition) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,7 +4452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +4461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4497,7 +4470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4506,7 +4479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +4488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `illegal-transition` (Illegal transition); `insufficient-stock` (Insufficient stock) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4524,7 +4497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4555,7 +4528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4564,7 +4537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,7 +4546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4582,7 +4555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `illegal-transition` (Illegal transition) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4614,7 +4587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4623,7 +4596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,16 +4605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4674,7 +4638,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4683,7 +4647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4692,7 +4656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4701,16 +4665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict */
+            /** @description `sku-taken` (SKU taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,7 +4674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4750,7 +4705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,7 +4714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4768,17 +4723,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4812,7 +4758,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4821,7 +4767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,7 +4776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4839,7 +4785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4848,7 +4794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `sku-taken` (SKU taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4857,7 +4803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4888,7 +4834,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentRecipe"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4897,7 +4843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4906,17 +4852,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4950,7 +4887,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentRecipe"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +4896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +4905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4977,7 +4914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4986,16 +4923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5026,7 +4954,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecipePage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5035,7 +4963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,17 +4972,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5085,7 +5004,7 @@ export interface operations {
                     "application/json": components["schemas"]["StockPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5094,7 +5013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5103,7 +5022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +5058,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotMovement"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5148,7 +5067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,7 +5076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5166,7 +5085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `lot-below-zero` (Lot below zero) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5184,7 +5103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,7 +5140,7 @@ export interface operations {
                     "application/json": components["schemas"]["StockMovementPage"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5230,7 +5149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +5158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5275,7 +5194,7 @@ export interface operations {
                     "application/json": components["schemas"]["LotMovement"];
                 };
             };
-            /** @description Bad request */
+            /** @description `malformed-json` (Malformed JSON) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5284,7 +5203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5293,7 +5212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5302,7 +5221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description `not-found` (Not found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5311,7 +5230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description `conflict` (Conflict) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5320,7 +5239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SigningKeySet } from "@/contexts/auth/infrastructure/security/signing-keys";
 import { AuthClient, fetchSender } from "../../auth/e2e/support/auth-client";
 import { runCli } from "../../support/run-cli";
-import { type SpawnedServer, spawnServer, waitUntil } from "../../support/spawn-server";
+import { type SpawnedServer, spawnReadyServers } from "../../support/spawn-server";
 import { testConfig } from "../../support/test-config";
 import { type ProvisionedDatabase, provisionTestDatabase } from "../../support/test-database";
 import { dayFromToday, ProductionActor } from "./production-client";
@@ -26,22 +25,7 @@ describe.skipIf(!realDatabase)(title, () => {
 
   beforeAll(async () => {
     database = await provisionTestDatabase();
-    const { json } = await SigningKeySet.generate();
-    const env = {
-      ...database.env,
-      JWT_PRIVATE_KEYS: json,
-      TRUST_PROXY_HOPS: "1",
-      MIGRATE_ON_START: "false",
-      LOG_LEVEL: "warn",
-    };
-    servers = await Promise.all([spawnServer(env), spawnServer(env)]);
-    for (const server of servers) {
-      await waitUntil(
-        async () => (await fetch(`${server.url}/health/ready`)).status === 200,
-        30_000,
-        `${server.url} ready`,
-      );
-    }
+    servers = await spawnReadyServers(2, database.env);
   }, 90_000);
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SigningKeySet } from "@/contexts/auth/infrastructure/security/signing-keys";
 import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { AuthClient, fetchSender } from "../../auth/e2e/support/auth-client";
-import { type SpawnedServer, spawnServer, waitUntil } from "../../support/spawn-server";
+import { type SpawnedServer, spawnReadyServers } from "../../support/spawn-server";
 import { testConfig } from "../../support/test-config";
 import { type ProvisionedDatabase, provisionTestDatabase } from "../../support/test-database";
 import { productionProducts } from "../support/production-products";
@@ -29,23 +28,7 @@ describe.skipIf(!realDatabase)(title, () => {
 
   beforeAll(async () => {
     database = await provisionTestDatabase();
-    const { json } = await SigningKeySet.generate();
-    const env = {
-      ...database.env,
-      JWT_PRIVATE_KEYS: json,
-      TRUST_PROXY_HOPS: "1",
-      MIGRATE_ON_START: "false",
-      API_RATE_LIMIT_PER_MINUTE: "0",
-      LOG_LEVEL: "warn",
-    };
-    servers = await Promise.all([spawnServer(env), spawnServer(env)]);
-    for (const server of servers) {
-      await waitUntil(
-        async () => (await fetch(`${server.url}/health/ready`)).status === 200,
-        30_000,
-        `${server.url} ready (${server.output.slice(-3).join(" | ")})`,
-      );
-    }
+    servers = await spawnReadyServers(2, { ...database.env, API_RATE_LIMIT_PER_MINUTE: "0" });
   }, 90_000);
 
   afterAll(async () => {

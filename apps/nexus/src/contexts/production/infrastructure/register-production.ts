@@ -30,7 +30,7 @@ import { RepositoryProductCatalog } from "./adapters/repository.product-catalog"
 import { buildProductionDeps } from "./build-production-deps";
 import { CatalogController } from "./http/catalog.controller";
 import { OrdersController } from "./http/orders.controller";
-import { PRODUCTION_PROBLEM_TYPES } from "./http/production.problems";
+import { productionErrors } from "./http/production.problems";
 import { StockController } from "./http/stock.controller";
 import { ProductionTokens as T } from "./production.tokens";
 
@@ -82,7 +82,7 @@ export function registerProduction(
     subscriptions: taxEventSubscriptions(),
     services: { productCatalog: new RepositoryProductCatalog(container.resolve(T.Deps).products) },
     periodicTasks: [],
-    problems: PRODUCTION_PROBLEM_TYPES,
+    problems: productionErrors.table,
   };
 }
 

@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
+import { parsePathId } from "@/shared/infrastructure/http/path-id";
+import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
 import { notFound } from "../../application/production.errors";
 import { ProductionTokens as T } from "../production.tokens";
-import { productionProblem } from "./production.problems";
+import { productionErrors as errors } from "./production.problems";
 import {
   CreateIngredientBody,
   CreateProductBody,
@@ -13,7 +15,6 @@ import {
   IdParam,
   IngredientPage,
   IngredientSchema,
-  PlainPageQuery,
   ProductPage,
   ProductSchema,
   RecipeBody,
@@ -21,11 +22,33 @@ import {
   UpdateIngredientBody,
   UpdateProductBody,
 } from "./production.schemas";
-import { type HonoGuard, organizationOf, pageOf, pathId } from "./production-request";
-import { base, jsonBody, jsonResponse } from "./route-parts";
+import { type HonoGuard, organizationOf, pageRequest } from "./production-request";
+import { base } from "./route-parts";
 
-const WRITE_ERRORS = problemResponses(400, 401, 403, 404, 409, 422);
-const READ_ERRORS = problemResponses(401, 403, 404, 422);
+const CREATE_ERRORS = errors.responses(
+  "malformed-json",
+  "unauthenticated",
+  "forbidden",
+  "sku-taken",
+  "validation-failed",
+);
+const WRITE_ERRORS = errors.responses(
+  "malformed-json",
+  "unauthenticated",
+  "forbidden",
+  "not-found",
+  "sku-taken",
+  "validation-failed",
+);
+const RECIPE_ERRORS = errors.responses(
+  "malformed-json",
+  "unauthenticated",
+  "forbidden",
+  "not-found",
+  "validation-failed",
+);
+const LIST_ERRORS = errors.responses("unauthenticated", "forbidden", "invalid-cursor", "validation-failed");
+const READ_ERRORS = errors.responses("unauthenticated", "forbidden", "not-found");
 
 const createIngredient = createRoute({
   ...base("createIngredient"),
@@ -33,15 +56,15 @@ const createIngredient = createRoute({
   path: "/api/v1/production/ingredients",
   summary: "Create an ingredient (operator and up)",
   request: jsonBody(CreateIngredientBody),
-  responses: { 201: jsonResponse(IngredientSchema, "Created"), ...WRITE_ERRORS },
+  responses: { 201: jsonResponse(IngredientSchema, "Created"), ...CREATE_ERRORS },
 });
 const listIngredients = createRoute({
   ...base("listIngredients"),
   method: "get",
   path: "/api/v1/production/ingredients",
   summary: "The organization's ingredients (cursor)",
-  request: { query: PlainPageQuery },
-  responses: { 200: jsonResponse(IngredientPage, "A page"), ...READ_ERRORS },
+  request: { query: PageQuerySchema },
+  responses: { 200: jsonResponse(IngredientPage, "A page"), ...LIST_ERRORS },
 });
 const getIngredient = createRoute({
   ...base("getIngredient"),
@@ -65,15 +88,15 @@ const createProduct = createRoute({
   path: "/api/v1/production/products",
   summary: "Create a product (SKU unique per organization)",
   request: jsonBody(CreateProductBody),
-  responses: { 201: jsonResponse(ProductSchema, "Created"), ...WRITE_ERRORS },
+  responses: { 201: jsonResponse(ProductSchema, "Created"), ...CREATE_ERRORS },
 });
 const listProducts = createRoute({
   ...base("listProducts"),
   method: "get",
   path: "/api/v1/production/products",
   summary: "The organization's products with their derived allergens (cursor)",
-  request: { query: PlainPageQuery },
-  responses: { 200: jsonResponse(ProductPage, "A page"), ...READ_ERRORS },
+  request: { query: PageQuerySchema },
+  responses: { 200: jsonResponse(ProductPage, "A page"), ...LIST_ERRORS },
 });
 const getProduct = createRoute({
   ...base("getProduct"),
@@ -97,7 +120,7 @@ const putRecipe = createRoute({
   path: "/api/v1/production/products/{id}/recipe",
   summary: "Define the product's recipe: always a new version",
   request: { params: IdParam, ...jsonBody(RecipeBody) },
-  responses: { 200: jsonResponse(CurrentRecipeSchema, "The new current version"), ...WRITE_ERRORS },
+  responses: { 200: jsonResponse(CurrentRecipeSchema, "The new current version"), ...RECIPE_ERRORS },
 });
 const getRecipe = createRoute({
   ...base("getRecipe"),
@@ -132,83 +155,83 @@ export class CatalogController implements Controller {
       const result = await c.var.scope
         .resolve(T.ManageIngredients)
         .create(organizationOf(guard, c), c.req.valid("json"));
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201, { Location: `/api/v1/production/ingredients/${result.value.id}` });
     });
     app.openapi({ ...listIngredients, ...readers }, async (c) => {
       const result = await c.var.scope
         .resolve(T.Queries)
-        .listIngredients(organizationOf(guard, c), pageOf(c.req.valid("query")));
-      if (!result.ok) return productionProblem(c, result.error);
+        .listIngredients(organizationOf(guard, c), pageRequest(c.req.valid("query")));
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...getIngredient, ...readers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("ingredient"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("ingredient"));
       const result = await c.var.scope.resolve(T.Queries).getIngredient(organizationOf(guard, c), id);
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...updateIngredient, ...writers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("ingredient"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("ingredient"));
       const result = await c.var.scope
         .resolve(T.ManageIngredients)
         .update(organizationOf(guard, c), id, c.req.valid("json"));
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
 
     app.openapi({ ...createProduct, ...writers }, async (c) => {
       const result = await c.var.scope.resolve(T.ManageProducts).create(organizationOf(guard, c), c.req.valid("json"));
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201, { Location: `/api/v1/production/products/${result.value.id}` });
     });
     app.openapi({ ...listProducts, ...readers }, async (c) => {
       const result = await c.var.scope
         .resolve(T.Queries)
-        .listProducts(organizationOf(guard, c), pageOf(c.req.valid("query")));
-      if (!result.ok) return productionProblem(c, result.error);
+        .listProducts(organizationOf(guard, c), pageRequest(c.req.valid("query")));
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...getProduct, ...readers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("product"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("product"));
       const result = await c.var.scope.resolve(T.Queries).getProduct(organizationOf(guard, c), id);
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...updateProduct, ...writers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("product"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("product"));
       const result = await c.var.scope
         .resolve(T.ManageProducts)
         .update(organizationOf(guard, c), id, c.req.valid("json"));
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
 
     app.openapi({ ...putRecipe, ...writers }, async (c) => {
-      const productId = pathId(c.req.valid("param").id);
-      if (!productId) return productionProblem(c, notFound("product"));
+      const productId = parsePathId(c.req.valid("param").id);
+      if (!productId) return errors.problem(c, notFound("product"));
       const result = await c.var.scope
         .resolve(T.DefineRecipe)
         .execute({ organizationId: organizationOf(guard, c), productId, ...c.req.valid("json") });
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...getRecipe, ...readers }, async (c) => {
-      const productId = pathId(c.req.valid("param").id);
-      if (!productId) return productionProblem(c, notFound("recipe"));
+      const productId = parsePathId(c.req.valid("param").id);
+      if (!productId) return errors.problem(c, notFound("recipe"));
       const result = await c.var.scope.resolve(T.Queries).currentRecipe(organizationOf(guard, c), productId);
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...recipeVersions, ...readers }, async (c) => {
-      const productId = pathId(c.req.valid("param").id);
-      if (!productId) return productionProblem(c, notFound("product"));
+      const productId = parsePathId(c.req.valid("param").id);
+      if (!productId) return errors.problem(c, notFound("product"));
       const result = await c.var.scope.resolve(T.Queries).recipeVersions(organizationOf(guard, c), productId);
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
   }

@@ -1,17 +1,29 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
+import { parsePathId, toUuid } from "@/shared/infrastructure/http/path-id";
+import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
 import { notFound } from "../../application/production.errors";
 import { ProductionTokens as T } from "../production.tokens";
-import { productionProblem } from "./production.problems";
+import { productionErrors as errors } from "./production.problems";
 import { CompleteOrderBody, IdParam, OrderBody, OrderPage, OrderSchema, OrdersQuery } from "./production.schemas";
-import { type HonoGuard, organizationOf, pageOf, pathId } from "./production-request";
-import { base, IDEMPOTENCY_HEADER, jsonBody, jsonResponse } from "./route-parts";
+import { type HonoGuard, organizationOf, pageRequest } from "./production-request";
+import { base, IDEMPOTENCY_HEADER } from "./route-parts";
 
-const TRANSITION_ERRORS = problemResponses(401, 403, 404, 409);
+/** start and cancel: the same shape, only the move differs. */
+const transition = (verb: "start" | "cancel", summary: string, outcome: string) =>
+  createRoute({
+    ...base(`${verb}ProductionOrder`),
+    method: "post",
+    path: `/api/v1/production/orders/{id}/${verb}`,
+    summary,
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(OrderSchema, outcome),
+      ...errors.responses("unauthenticated", "forbidden", "not-found", "illegal-transition"),
+    },
+  });
 
 const plan = createRoute({
   ...base("planProductionOrder"),
@@ -19,7 +31,17 @@ const plan = createRoute({
   path: "/api/v1/production/orders",
   summary: "Plan an order, pinned to the product's current recipe version (Idempotency-Key)",
   request: { ...jsonBody(OrderBody), headers: IDEMPOTENCY_HEADER },
-  responses: { 201: jsonResponse(OrderSchema, "Planned"), ...problemResponses(400, 401, 403, 404, 409, 422) },
+  responses: {
+    201: jsonResponse(OrderSchema, "Planned"),
+    ...errors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "no-recipe",
+      "validation-failed",
+    ),
+  },
 });
 const list = createRoute({
   ...base("listProductionOrders"),
@@ -27,7 +49,10 @@ const list = createRoute({
   path: "/api/v1/production/orders",
   summary: "Orders, newest first (cursor)",
   request: { query: OrdersQuery },
-  responses: { 200: jsonResponse(OrderPage, "A page of orders"), ...problemResponses(401, 403, 422) },
+  responses: {
+    200: jsonResponse(OrderPage, "A page of orders"),
+    ...errors.responses("unauthenticated", "forbidden", "invalid-cursor", "validation-failed"),
+  },
 });
 const get = createRoute({
   ...base("getProductionOrder"),
@@ -35,32 +60,34 @@ const get = createRoute({
   path: "/api/v1/production/orders/{id}",
   summary: "One order",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(OrderSchema, "The order"), ...problemResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(OrderSchema, "The order"),
+    ...errors.responses("unauthenticated", "forbidden", "not-found"),
+  },
 });
-const start = createRoute({
-  ...base("startProductionOrder"),
-  method: "post",
-  path: "/api/v1/production/orders/{id}/start",
-  summary: "planned → in_progress",
-  request: { params: IdParam },
-  responses: { 200: jsonResponse(OrderSchema, "Started"), ...TRANSITION_ERRORS },
-});
+const start = transition("start", "planned → in_progress", "Started");
+const cancel = transition("cancel", "planned or in_progress → cancelled", "Cancelled");
 const complete = createRoute({
   ...base("completeProductionOrder"),
   method: "post",
   path: "/api/v1/production/orders/{id}/complete",
   summary: "in_progress → completed: consumes the recipe FEFO, creates the product lot at exact cost",
-  description: "Any ingredient short → 409 `insufficient-stock` listing every shortage; nothing changes.",
+  description:
+    "Any ingredient short → 409 `insufficient-stock` listing every shortage; nothing changes. Lots past " +
+    "their expiry in the organization's time zone are skipped.",
   request: { params: IdParam, ...jsonBody(CompleteOrderBody) },
-  responses: { 200: jsonResponse(OrderSchema, "Completed"), ...problemResponses(400, 401, 403, 404, 409, 422) },
-});
-const cancel = createRoute({
-  ...base("cancelProductionOrder"),
-  method: "post",
-  path: "/api/v1/production/orders/{id}/cancel",
-  summary: "planned or in_progress → cancelled",
-  request: { params: IdParam },
-  responses: { 200: jsonResponse(OrderSchema, "Cancelled"), ...TRANSITION_ERRORS },
+  responses: {
+    200: jsonResponse(OrderSchema, "Completed"),
+    ...errors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "illegal-transition",
+      "insufficient-stock",
+      "validation-failed",
+    ),
+  },
 });
 
 /** Production orders and their state machine (spec §5). */
@@ -79,23 +106,23 @@ export class OrdersController implements Controller {
       const { productId, ...body } = c.req.valid("json");
       const result = await c.var.scope
         .resolve(T.PlanOrder)
-        .execute({ organizationId: organizationOf(guard, c), productId: productId.toLowerCase() as Uuid, ...body });
-      if (!result.ok) return productionProblem(c, result.error);
+        .execute({ organizationId: organizationOf(guard, c), productId: toUuid(productId), ...body });
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201, { Location: `/api/v1/production/orders/${result.value.id}` });
     });
     app.openapi({ ...list, ...readers }, async (c) => {
       const { status, ...page } = c.req.valid("query");
       const result = await c.var.scope
         .resolve(T.Queries)
-        .listOrders(organizationOf(guard, c), status ?? null, pageOf(page));
-      if (!result.ok) return productionProblem(c, result.error);
+        .listOrders(organizationOf(guard, c), status ?? null, pageRequest(page));
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...get, ...readers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("production order"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("production order"));
       const result = await c.var.scope.resolve(T.Queries).getOrder(organizationOf(guard, c), id);
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     for (const [route, verb] of [
@@ -103,20 +130,20 @@ export class OrdersController implements Controller {
       [cancel, "cancel"],
     ] as const) {
       app.openapi({ ...route, ...writers }, async (c) => {
-        const id = pathId(c.req.valid("param").id);
-        if (!id) return productionProblem(c, notFound("production order"));
+        const id = parsePathId(c.req.valid("param").id);
+        if (!id) return errors.problem(c, notFound("production order"));
         const result = await c.var.scope.resolve(T.ChangeOrderStatus)[verb](organizationOf(guard, c), id);
-        if (!result.ok) return productionProblem(c, result.error);
+        if (!result.ok) return errors.problem(c, result.error);
         return c.json(result.value, 200);
       });
     }
     app.openapi({ ...complete, ...writers }, async (c) => {
-      const orderId = pathId(c.req.valid("param").id);
-      if (!orderId) return productionProblem(c, notFound("production order"));
+      const orderId = parsePathId(c.req.valid("param").id);
+      if (!orderId) return errors.problem(c, notFound("production order"));
       const result = await c.var.scope
         .resolve(T.CompleteOrder)
         .execute({ organizationId: organizationOf(guard, c), orderId, ...c.req.valid("json") });
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
   }

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
-import { type Uuid, Uuid as UuidValue } from "@/shared/domain/uuid.value-object";
+import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { PageRequest } from "../../application/ports/production-read-model.port";
 
 export type HonoGuard = AuthGuard<MiddlewareHandler, Context>;
 
@@ -9,13 +10,8 @@ export function organizationOf(guard: HonoGuard, c: Context): Uuid {
   return guard.organizationCaller(c).organizationId as Uuid;
 }
 
-export const pageOf = (query: { limit: number; cursor?: string | undefined }) => ({
+/** `?limit&cursor` (PageQuerySchema) as the read model's page request. */
+export const pageRequest = (query: { limit: number; cursor?: string | undefined }): PageRequest => ({
   limit: query.limit,
   cursor: query.cursor ?? null,
 });
-
-/** A path id that is not a UUIDv7 names nothing: 404, like another organization's id. */
-export function pathId(value: string): Uuid | null {
-  const parsed = UuidValue.parse(value);
-  return parsed.ok ? parsed.value : null;
-}

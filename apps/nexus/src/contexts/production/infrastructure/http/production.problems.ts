@@ -1,12 +1,14 @@
-import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { DomainError } from "@/shared/domain/result";
-import { problemResponse } from "@/shared/infrastructure/http/problem";
-import type { ProblemSpec } from "@/shared/infrastructure/http/problem-catalog";
+import { defineErrorCatalog, type ProblemSpec } from "@/shared/infrastructure/http/error-catalog";
+import type { PlatformProblemCode } from "@/shared/infrastructure/http/problem-catalog";
 import type { ProductionErrorCode } from "../../application/production.errors";
 
-/** Production's own problem codes with their `/problems/<code>` pages. */
-export const PRODUCTION_PROBLEM_TYPES = {
+/**
+ * The production context's error catalogue: the ONE place a code gets its status, title and
+ * `/problems/<code>` page. Use-case codes that are platform codes (`validation-failed`, `not-found`,
+ * `invalid-cursor`) take the platform's row. Leaving a ProductionErrorCode out (or adding a stray one)
+ * fails to compile.
+ */
+export const productionErrors = defineErrorCatalog({
   "sku-taken": {
     status: 409,
     title: "SKU taken",
@@ -28,36 +30,12 @@ export const PRODUCTION_PROBLEM_TYPES = {
     status: 409,
     title: "Insufficient stock",
     description:
-      "Completing the order needs more of some ingredients than the lots not expired today hold. " +
-      "`shortages` lists each one (required, available); nothing was consumed.",
+      "Completing the order needs more of some ingredients than the lots not expired today (in the " +
+      "organization's time zone) hold. `shortages` lists each one (required, available); nothing was consumed.",
   },
   "lot-below-zero": {
     status: 409,
     title: "Lot below zero",
     description: "A lot never goes below zero: the adjustment takes more than the lot holds (`available`).",
   },
-} as const satisfies Readonly<Record<string, ProblemSpec>>;
-
-/** Every code a production use case answers → its status: the one mapping of the context. */
-const STATUS: Readonly<Record<ProductionErrorCode | "invalid-cursor", ContentfulStatusCode>> = {
-  "validation-failed": 422,
-  "invalid-cursor": 422,
-  "not-found": 404,
-  ...Object.fromEntries(Object.entries(PRODUCTION_PROBLEM_TYPES).map(([code, info]) => [code, info.status])),
-} as Record<ProductionErrorCode | "invalid-cursor", ContentfulStatusCode>;
-
-/** A use case's error as problem+json: detail = its message, its other fields as extensions. */
-export function productionProblem<R = Response>(
-  c: Context,
-  error: DomainError<ProductionErrorCode | "invalid-cursor">,
-): R {
-  const { code, message, ...extensions } = error;
-  const title = (PRODUCTION_PROBLEM_TYPES as Readonly<Record<string, ProblemSpec>>)[code]?.title;
-  return problemResponse<R>(c, {
-    status: STATUS[code],
-    code,
-    ...(title ? { title } : {}),
-    detail: message,
-    extensions,
-  });
-}
+} as const satisfies Record<Exclude<ProductionErrorCode, PlatformProblemCode>, ProblemSpec>);

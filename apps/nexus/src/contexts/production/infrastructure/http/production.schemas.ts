@@ -1,14 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { Uuid } from "@/shared/domain/uuid.value-object";
+import {
+  DateTimeSchema,
+  IdField,
+  IdSchema,
+  PageQuerySchema,
+  pageOf,
+} from "@/shared/infrastructure/http/common.schemas";
 import { ALLERGENS } from "../../domain/allergen.value-object";
 import { ORDER_STATUSES } from "../../domain/production-order.entity";
 import { ADJUSTMENT_REASONS, MOVEMENT_KINDS } from "../../domain/stock-movement.value-object";
 import { STOCK_UNITS } from "../../domain/stock-unit.value-object";
-
-export const IdSchema = z.string().openapi({ format: "uuid", example: "01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d" });
-export const DateTimeSchema = z.string().openapi({ format: "date-time", example: "2026-01-31T09:30:00.000Z" });
-export const IdField = IdSchema.refine((v) => Uuid.parse(v).ok, { message: "must be a UUIDv7" });
-const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** Quantities travel as decimal strings with at most 3 fraction digits, kept exact (spec §3). */
 export const QuantityField = z
@@ -218,29 +219,22 @@ export const OrderSchema = z
   })
   .openapi("ProductionOrder");
 
-const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(512).optional(),
-};
 const QueryId = z
   .string()
   .max(64)
   .refine((v) => IdField.safeParse(v).success, { message: "must be a UUIDv7" });
 
-export const LotsQuery = z.object({
-  ...PageQuery,
+export const LotsQuery = PageQuerySchema.extend({
   itemId: QueryId.optional(),
   status: z.enum(["available", "expired", "empty"]).optional(),
   expiringBefore: DateField.optional(),
 });
-export const MovementsQuery = z.object({
-  ...PageQuery,
+export const MovementsQuery = PageQuerySchema.extend({
   itemId: QueryId.optional(),
   from: z.string().max(40).optional().openapi({ description: "Date or RFC 3339 time, inclusive" }),
   to: z.string().max(40).optional().openapi({ description: "Date or RFC 3339 time, exclusive" }),
 });
-export const OrdersQuery = z.object({ ...PageQuery, status: z.enum(ORDER_STATUSES).optional() });
-export const PlainPageQuery = z.object(PageQuery);
+export const OrdersQuery = PageQuerySchema.extend({ status: z.enum(ORDER_STATUSES).optional() });
 
 export const IngredientPage = pageOf(IngredientSchema).openapi("IngredientPage");
 export const ProductPage = pageOf(ProductSchema).openapi("ProductPage");

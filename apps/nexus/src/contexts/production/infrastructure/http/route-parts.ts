@@ -1,16 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { BEARER_AUTH } from "@/contexts/auth/contracts/auth-guard";
 
-/** Building blocks of production's route definitions. */
-export const jsonResponse = <T>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-export const jsonBody = <T>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
-
 /** `Idempotency-Key` on document-creating POSTs: a replay with the same key and body returns the stored response. */
 export const IDEMPOTENCY_HEADER = z.object({
   "idempotency-key": z
@@ -20,4 +10,5 @@ export const IDEMPOTENCY_HEADER = z.object({
     .openapi({ description: "Same key and body → the stored response; another body → 422; still running → 409" }),
 });
 
+/** What every production route shares: its tag, the bearer scheme and its operation id. */
 export const base = (operationId: string) => ({ tags: ["production"], security: BEARER_AUTH, operationId });

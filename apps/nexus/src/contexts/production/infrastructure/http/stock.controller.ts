@@ -1,13 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
+import { parsePathId, toUuid } from "@/shared/infrastructure/http/path-id";
+import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
 import { notFound } from "../../application/production.errors";
 import { ProductionTokens as T } from "../production.tokens";
 import { lotTraceCsv } from "./lot-trace.csv";
-import { productionProblem } from "./production.problems";
+import { productionErrors as errors } from "./production.problems";
 import {
   AdjustmentBody,
   IdParam,
@@ -17,12 +18,14 @@ import {
   LotWithMovementSchema,
   MovementPage,
   MovementsQuery,
-  PlainPageQuery,
   ReceiptBody,
   StockPage,
 } from "./production.schemas";
-import { type HonoGuard, organizationOf, pageOf, pathId } from "./production-request";
-import { base, IDEMPOTENCY_HEADER, jsonBody, jsonResponse } from "./route-parts";
+import { type HonoGuard, organizationOf, pageRequest } from "./production-request";
+import { base, IDEMPOTENCY_HEADER } from "./route-parts";
+
+const READ_ERRORS = errors.responses("unauthenticated", "forbidden", "invalid-cursor", "validation-failed");
+const READ_ONE_ERRORS = errors.responses("unauthenticated", "forbidden", "not-found");
 
 const receipt = createRoute({
   ...base("receiveStock"),
@@ -32,7 +35,7 @@ const receipt = createRoute({
   request: { ...jsonBody(ReceiptBody), headers: IDEMPOTENCY_HEADER },
   responses: {
     201: jsonResponse(LotWithMovementSchema, "The new lot"),
-    ...problemResponses(400, 401, 403, 404, 409, 422),
+    ...errors.responses("malformed-json", "unauthenticated", "forbidden", "not-found", "validation-failed", "conflict"),
   },
 });
 const adjustment = createRoute({
@@ -43,7 +46,14 @@ const adjustment = createRoute({
   request: { ...jsonBody(AdjustmentBody), headers: IDEMPOTENCY_HEADER },
   responses: {
     201: jsonResponse(LotWithMovementSchema, "The adjusted lot"),
-    ...problemResponses(400, 401, 403, 404, 409, 422),
+    ...errors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "lot-below-zero",
+      "validation-failed",
+    ),
   },
 });
 const stock = createRoute({
@@ -51,8 +61,8 @@ const stock = createRoute({
   method: "get",
   path: "/api/v1/production/stock",
   summary: "Per item: on hand, value, average unit cost, below-reorder flag, nearest expiry, unallocated shortfall",
-  request: { query: PlainPageQuery },
-  responses: { 200: jsonResponse(StockPage, "A page of items"), ...problemResponses(401, 403, 422) },
+  request: { query: PageQuerySchema },
+  responses: { 200: jsonResponse(StockPage, "A page of items"), ...READ_ERRORS },
 });
 const movements = createRoute({
   ...base("listStockMovements"),
@@ -60,7 +70,7 @@ const movements = createRoute({
   path: "/api/v1/production/stock/movements",
   summary: "The append-only stock ledger with running balances (cursor)",
   request: { query: MovementsQuery },
-  responses: { 200: jsonResponse(MovementPage, "A page of movements"), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonResponse(MovementPage, "A page of movements"), ...READ_ERRORS },
 });
 const lots = createRoute({
   ...base("listLots"),
@@ -68,7 +78,7 @@ const lots = createRoute({
   path: "/api/v1/production/lots",
   summary: "Ingredient and product lots, by item, status and expiry (cursor)",
   request: { query: LotsQuery },
-  responses: { 200: jsonResponse(LotPage, "A page of lots"), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonResponse(LotPage, "A page of lots"), ...READ_ERRORS },
 });
 const lot = createRoute({
   ...base("getLot"),
@@ -76,7 +86,7 @@ const lot = createRoute({
   path: "/api/v1/production/lots/{id}",
   summary: "One lot",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(LotSchema, "The lot"), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(LotSchema, "The lot"), ...READ_ONE_ERRORS },
 });
 const trace = createRoute({
   ...base("traceLot"),
@@ -93,7 +103,7 @@ const trace = createRoute({
         "text/csv": { schema: z.string() },
       },
     },
-    ...problemResponses(401, 403, 404),
+    ...READ_ONE_ERRORS,
   },
 });
 
@@ -113,52 +123,54 @@ export class StockController implements Controller {
       const { ingredientId, ...body } = c.req.valid("json");
       const result = await c.var.scope.resolve(T.ReceiveStock).execute({
         organizationId: organizationOf(guard, c),
-        ingredientId: ingredientId.toLowerCase() as Uuid,
+        ingredientId: toUuid(ingredientId),
         ...body,
       });
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201, { Location: `/api/v1/production/lots/${result.value.lot.id}` });
     });
     app.openapi({ ...adjustment, ...idempotentWriters }, async (c) => {
       const { lotId, ...body } = c.req.valid("json");
       const result = await c.var.scope
         .resolve(T.AdjustStock)
-        .execute({ organizationId: organizationOf(guard, c), lotId: lotId.toLowerCase() as Uuid, ...body });
-      if (!result.ok) return productionProblem(c, result.error);
+        .execute({ organizationId: organizationOf(guard, c), lotId: toUuid(lotId), ...body });
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201);
     });
     app.openapi({ ...stock, ...readers }, async (c) => {
-      const result = await c.var.scope.resolve(T.Queries).stock(organizationOf(guard, c), pageOf(c.req.valid("query")));
-      if (!result.ok) return productionProblem(c, result.error);
+      const result = await c.var.scope
+        .resolve(T.Queries)
+        .stock(organizationOf(guard, c), pageRequest(c.req.valid("query")));
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...movements, ...readers }, async (c) => {
       const { itemId, from, to, ...page } = c.req.valid("query");
-      const query = { itemId: itemId?.toLowerCase() as Uuid | undefined, from, to };
-      const result = await c.var.scope.resolve(T.Queries).movements(organizationOf(guard, c), query, pageOf(page));
-      if (!result.ok) return productionProblem(c, result.error);
+      const query = { itemId: itemId === undefined ? undefined : toUuid(itemId), from, to };
+      const result = await c.var.scope.resolve(T.Queries).movements(organizationOf(guard, c), query, pageRequest(page));
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...lots, ...readers }, async (c) => {
       const { itemId, status, expiringBefore, ...page } = c.req.valid("query");
-      const query = { itemId: itemId?.toLowerCase() as Uuid | undefined, status, expiringBefore };
-      const result = await c.var.scope.resolve(T.Queries).listLots(organizationOf(guard, c), query, pageOf(page));
-      if (!result.ok) return productionProblem(c, result.error);
+      const query = { itemId: itemId === undefined ? undefined : toUuid(itemId), status, expiringBefore };
+      const result = await c.var.scope.resolve(T.Queries).listLots(organizationOf(guard, c), query, pageRequest(page));
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...lot, ...readers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("lot"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("lot"));
       const result = await c.var.scope.resolve(T.Queries).getLot(organizationOf(guard, c), id);
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });
     app.openapi({ ...trace, ...readers }, async (c) => {
-      const id = pathId(c.req.valid("param").id);
-      if (!id) return productionProblem(c, notFound("lot"));
+      const id = parsePathId(c.req.valid("param").id);
+      if (!id) return errors.problem(c, notFound("lot"));
       const csv = (c.req.header("accept") ?? "").toLowerCase().includes("text/csv");
       const result = await c.var.scope.resolve(T.TraceLot).execute(organizationOf(guard, c), id, csv ? "csv" : "json");
-      if (!result.ok) return productionProblem(c, result.error);
+      if (!result.ok) return errors.problem(c, result.error);
       if (!csv) return c.json(result.value as never, 200);
       const filename = `lot-${result.value.lot.code.replace(/[^A-Za-z0-9._-]/g, "_")}-trace.csv`;
       return new Response(lotTraceCsv(result.value), {
