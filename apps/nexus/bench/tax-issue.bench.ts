@@ -5,12 +5,14 @@
 // Run from apps/nexus:  ../../node_modules/.bin/bun bench/tax-issue.bench.ts [--seconds=10] [--clients=8]
 // PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // Prints figures only; the target (ratio >= 0.3) is shown, never asserted.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
+import type { DocumentNumbering } from "@/contexts/tax/application/ports/document-numbering.port";
 import type { TaxDeps } from "@/contexts/tax/application/tax-deps";
 import { CreateTaxRateUseCase } from "@/contexts/tax/application/use-cases/create-tax-rate.use-case";
 import { IssueInvoiceUseCase } from "@/contexts/tax/application/use-cases/issue-invoice.use-case";
@@ -33,6 +35,7 @@ import { loadConfig } from "@/shared/infrastructure/config/load-config";
 import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
+import { OutboxNotifyingUnitOfWork } from "@/shared/infrastructure/events/outbox-notifying.unit-of-work";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
 
 const args = new Map(
@@ -64,11 +67,12 @@ async function main(): Promise<void> {
       sku: `SKU-${i + 1}`,
       unit: "unit",
     }));
+    const lockTimer = new LockTimer();
     const deps: TaxDeps = {
       settings: new DrizzleTaxSettingsRepository(client),
       rates: new DrizzleTaxRateRepository(client),
       classifications: new DrizzleProductClassificationRepository(client),
-      numbering: new DrizzleDocumentNumbering(client),
+      numbering: lockTimer.wrap(new DrizzleDocumentNumbering(client)),
       invoices: new DrizzleInvoiceRepository(client),
       creditNotes: new DrizzleCreditNoteRepository(client),
       liability: new SqlLiabilityReportQuery(client),
@@ -77,7 +81,8 @@ async function main(): Promise<void> {
       organizations: { find: async () => ({ currency: "EUR", timezone: "UTC" }) },
       events: new OutboxTaxEvents(new OutboxWriter(client)),
       audit: new PlatformTaxAuditLog(new AuditTrail(client)),
-      unitOfWork: new DrizzleUnitOfWork(client),
+      // The app's wiring (create-event-bus): relays are woken after commit, never by a NOTIFY inside it.
+      unitOfWork: lockTimer.wrapUnitOfWork(new OutboxNotifyingUnitOfWork(new DrizzleUnitOfWork(client), client)),
       clock: { now: () => Timestamp.now() },
     };
     const actor = { userId: Uuid.generate(), organizationId };
@@ -104,7 +109,9 @@ async function main(): Promise<void> {
 
     // Warm-up, then CLIENTS concurrent loops on one organization for SECONDS.
     for (let i = 0; i < 20; i++) await issue.execute({ actor, customer: { name: "Warm-up" }, lines });
+    lockTimer.reset();
     const latencies: number[] = [];
+    const cpuBefore = process.cpuUsage();
     const deadline = performance.now() + SECONDS * 1000;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -116,6 +123,8 @@ async function main(): Promise<void> {
         }
       }),
     );
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMsPerIssue = (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length);
     const nexusTps = latencies.length / SECONDS;
     latencies.sort((a, b) => a - b);
 
@@ -125,12 +134,69 @@ async function main(): Promise<void> {
     console.log(
       `  Nexus use case   ${nexusTps.toFixed(1)} invoices/s  p50 ${percentile(latencies, 0.5).toFixed(1)} ms  p99 ${percentile(latencies, 0.99).toFixed(1)} ms  (${latencies.length} issued)`,
     );
+    console.log(
+      `  this process's CPU per issue ${cpuMsPerIssue.toFixed(1)} ms (${((cpuMsPerIssue * nexusTps) / 10).toFixed(0)} % of a core)`,
+    );
+    console.log(
+      `  inside the transaction: waiting for the number p50 ${lockTimer.waits.p(0.5)} ms, holding it until commit p50 ${lockTimer.holds.p(0.5)} ms p99 ${lockTimer.holds.p(0.99)} ms`,
+    );
     console.log(`  pgbench same writes ${pgbenchTps.toFixed(1)} tx/s`);
     console.log(`  ratio ${ratio.toFixed(2)} (target >= 0.3: ${ratio >= 0.3 ? "met" : "missed"})`);
   } finally {
     await client.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
+  }
+}
+
+class Samples {
+  private readonly values: number[] = [];
+  add(ms: number): void {
+    this.values.push(ms);
+  }
+  p(q: number): string {
+    return percentile(
+      [...this.values].sort((a, b) => a - b),
+      q,
+    ).toFixed(1);
+  }
+}
+
+/**
+ * Where an issue spends the numbering lock: from asking for the number to getting it (queueing behind
+ * the other clients), and from getting it to the commit (what every other client waits for).
+ */
+class LockTimer {
+  waits = new Samples();
+  holds = new Samples();
+  private readonly takenAt = new AsyncLocalStorage<{ at: number | null }>();
+  reset(): void {
+    this.waits = new Samples();
+    this.holds = new Samples();
+  }
+  wrap(numbering: DocumentNumbering): DocumentNumbering {
+    return {
+      next: async (...args) => {
+        const asked = performance.now();
+        const taken = await numbering.next(...args);
+        const store = this.takenAt.getStore();
+        if (store) store.at = performance.now();
+        this.waits.add(performance.now() - asked);
+        return taken;
+      },
+    };
+  }
+  wrapUnitOfWork(unitOfWork: TaxDeps["unitOfWork"]): TaxDeps["unitOfWork"] {
+    return {
+      transaction: (work) => {
+        const store = { at: null as number | null };
+        return this.takenAt.run(store, async () => {
+          const result = await unitOfWork.transaction(work);
+          if (store.at !== null) this.holds.add(performance.now() - store.at);
+          return result;
+        });
+      },
+    };
   }
 }
 

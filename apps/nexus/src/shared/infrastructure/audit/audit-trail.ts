@@ -42,18 +42,22 @@ export class AuditTrail {
 
 async function append(tx: Db, input: AuditEntryInput): Promise<AuditEntry> {
   const chainKey = input.organizationId ?? GLOBAL_CHAIN;
-  // Serialises appends per chain until commit; the unique (chain, seq) index is the backstop.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('nexus.audit'), hashtext(${chainKey}))`);
-  const [last] = await tx
-    .select({
-      chainSeq: auditEntries.chainSeq,
-      hash: auditEntries.hash,
-      occurredAt: auditEntries.occurredAt,
-    })
-    .from(auditEntries)
-    .where(sql`${chainKeyExpr} = ${chainKey}::uuid`)
-    .orderBy(desc(auditEntries.chainSeq))
-    .limit(1);
+  // Serialises appends per chain until commit; the unique (chain, seq) index is the backstop. The
+  // read is sent with the lock (one round trip, pipelined): the server runs it after the lock is
+  // granted, with a snapshot of its own (read committed), so it sees the previous holder's entry.
+  const [, [last]] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(hashtext('nexus.audit'), hashtext(${chainKey}))`),
+    tx
+      .select({
+        chainSeq: auditEntries.chainSeq,
+        hash: auditEntries.hash,
+        occurredAt: auditEntries.occurredAt,
+      })
+      .from(auditEntries)
+      .where(sql`${chainKeyExpr} = ${chainKey}::uuid`)
+      .orderBy(desc(auditEntries.chainSeq))
+      .limit(1),
+  ]);
 
   // Time never goes backwards within a chain, even across instances with skewed clocks.
   const occurredAtMs = Math.max(Date.now(), last?.occurredAt.getTime() ?? 0);

@@ -44,14 +44,17 @@ export class IssueCreditNoteUseCase {
       const taken = await this.deps.numbering.next(organizationId, "credit-note", today);
       if (!taken.ok) return taken;
       const note = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
-      await this.deps.creditNotes.add(note);
-      await this.deps.events.creditNoteIssued(note);
-      await this.deps.audit.record({
-        ...subject,
-        resourceId: note.id,
-        outcome: "success",
-        metadata: { number: note.props.number, invoiceNumber: invoice.props.number, restock: note.props.restock },
-      });
+      // Sent together, like an invoice's (issue-invoice.use-case.ts): fewer round trips under the number lock.
+      await Promise.all([
+        this.deps.creditNotes.add(note),
+        this.deps.events.creditNoteIssued(note),
+        this.deps.audit.record({
+          ...subject,
+          resourceId: note.id,
+          outcome: "success",
+          metadata: { number: note.props.number, invoiceNumber: invoice.props.number, restock: note.props.restock },
+        }),
+      ]);
       return ok(note);
     });
     return auditFailure(this.deps.audit, { ...subject, resourceId: null }, result);

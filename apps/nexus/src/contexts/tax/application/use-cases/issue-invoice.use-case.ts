@@ -42,14 +42,18 @@ export class IssueInvoiceUseCase {
       const taken = await this.deps.numbering.next(organizationId, "invoice", draft.value.input.issueDate);
       if (!taken.ok) return taken;
       const invoice = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
-      await this.deps.invoices.add(invoice);
-      await this.deps.events.invoiceIssued(invoice);
-      await this.deps.audit.record({
-        ...subject,
-        resourceId: invoice.id,
-        outcome: "success",
-        metadata: { number: invoice.props.number, gross: invoice.props.totals.gross.toNumber() },
-      });
+      // Independent writes, sent together: the transaction's statements queue on its one connection
+      // (pipelined, run in order), so the number lock is held for fewer round trips.
+      await Promise.all([
+        this.deps.invoices.add(invoice),
+        this.deps.events.invoiceIssued(invoice),
+        this.deps.audit.record({
+          ...subject,
+          resourceId: invoice.id,
+          outcome: "success",
+          metadata: { number: invoice.props.number, gross: invoice.props.totals.gross.toNumber() },
+        }),
+      ]);
       return ok(invoice);
     });
     return auditFailure(this.deps.audit, { ...subject, resourceId: null }, result);

@@ -9,6 +9,7 @@ import type { Page, PageRequest } from "../../application/ports/page";
 import type { CreditNote } from "../../domain/credit-note.entity";
 import { type CreditNoteRow, creditNotes } from "./credit-note.table";
 import { type CreditNoteLineRow, creditNoteLines } from "./credit-note-line.table";
+import { insertWithLines } from "./document-insert";
 import { afterPosition, toPage } from "./document-page";
 import { toCreditNote, toCreditNoteValues, toLineValues } from "./tax-document.mapper";
 
@@ -18,16 +19,19 @@ export class DrizzleCreditNoteRepository implements CreditNoteRepository {
   async add(note: CreditNote): Promise<void> {
     const db = this.client.executor();
     const { organizationId, invoiceId } = note.props;
-    await withDatabaseErrors(async () => {
-      await db.insert(creditNotes).values(toCreditNoteValues(note));
-      await db.insert(creditNoteLines).values(
-        note.props.lines.map((line) => ({
-          creditNoteId: note.id,
-          invoiceId,
-          ...toLineValues(organizationId, line),
-        })),
-      );
-    });
+    await withDatabaseErrors(() =>
+      insertWithLines(
+        db,
+        db.insert(creditNotes).values(toCreditNoteValues(note)),
+        db.insert(creditNoteLines).values(
+          note.props.lines.map((line) => ({
+            creditNoteId: note.id,
+            invoiceId,
+            ...toLineValues(organizationId, line),
+          })),
+        ),
+      ),
+    );
   }
 
   async findById(organizationId: Uuid, id: Uuid): Promise<CreditNote | null> {

@@ -5,6 +5,7 @@ import type { DatabaseClient } from "@/shared/infrastructure/database/database-c
 import type { InvoiceFilter, InvoiceRepository } from "../../application/ports/invoice.repository";
 import type { Page, PageRequest } from "../../application/ports/page";
 import type { Invoice } from "../../domain/invoice.entity";
+import { insertWithLines } from "./document-insert";
 import { afterPosition, containsPattern, toPage } from "./document-page";
 import { type InvoiceRow, invoices } from "./invoice.table";
 import { type InvoiceLineRow, invoiceLines } from "./invoice-line.table";
@@ -16,12 +17,15 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
   async add(invoice: Invoice): Promise<void> {
     const db = this.client.executor();
     const { organizationId } = invoice.props;
-    await withDatabaseErrors(async () => {
-      await db.insert(invoices).values(toInvoiceValues(invoice));
-      await db
-        .insert(invoiceLines)
-        .values(invoice.lines.map((line) => ({ invoiceId: invoice.id, ...toLineValues(organizationId, line) })));
-    });
+    await withDatabaseErrors(() =>
+      insertWithLines(
+        db,
+        db.insert(invoices).values(toInvoiceValues(invoice)),
+        db
+          .insert(invoiceLines)
+          .values(invoice.lines.map((line) => ({ invoiceId: invoice.id, ...toLineValues(organizationId, line) }))),
+      ),
+    );
   }
 
   async findById(organizationId: Uuid, id: Uuid, options: { readonly lock?: boolean } = {}): Promise<Invoice | null> {
