@@ -1,12 +1,8 @@
 import { create } from "xmlbuilder2";
-import type {
-  DocumentLineDto,
-  InvoiceDto,
-  RenderableDocument,
-  TaxBreakdownDto,
-} from "../../application/tax-document.dto";
+import type { DocumentLineDto, InvoiceDto, RenderableDocument } from "../../application/tax-document.dto";
 import type { PostalAddress } from "../../domain/party.value-objects";
 import { formatAmount, formatPercent } from "./currency-amount";
+import { type LineVat, lineVat, type VatBreakdownRow, vatBreakdown, vatIdentifier } from "./en16931-vat";
 
 const NS = {
   invoice: "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
@@ -65,10 +61,11 @@ export function renderUbl(input: RenderableDocument): string {
         doc.customer.address ?? { countryCode: doc.seller.address.countryCode },
       ),
     },
-    ...(isInvoice ? { "cac:PaymentTerms": { "cbc:Note": "Payable on receipt" } } : {}),
+    // BR-CO-25: a positive amount due needs payment terms (a credit note's is the buyer's refund).
+    "cac:PaymentTerms": { "cbc:Note": isInvoice ? "Payable on receipt" : "Refunded on receipt" },
     "cac:TaxTotal": {
       "cbc:TaxAmount": amount(doc.totals.tax),
-      "cac:TaxSubtotal": doc.taxBreakdown.map((row) => taxSubtotal(row, amount)),
+      "cac:TaxSubtotal": vatBreakdown(doc.lines).map((row) => taxSubtotal(row, amount)),
     },
     "cac:LegalMonetaryTotal": {
       "cbc:LineExtensionAmount": amount(doc.totals.net),
@@ -99,30 +96,33 @@ function party(name: string, taxId: string | null, address: Partial<PostalAddres
       ...(address.postalCode ? { "cbc:PostalZone": address.postalCode } : {}),
       "cac:Country": { "cbc:IdentificationCode": address.countryCode },
     },
-    ...(taxId ? { "cac:PartyTaxScheme": { "cbc:CompanyID": taxId, "cac:TaxScheme": { "cbc:ID": "VAT" } } } : {}),
+    ...(taxId
+      ? {
+          "cac:PartyTaxScheme": {
+            "cbc:CompanyID": vatIdentifier(taxId, address.countryCode),
+            "cac:TaxScheme": { "cbc:ID": "VAT" },
+          },
+        }
+      : {}),
     "cac:PartyLegalEntity": { "cbc:RegistrationName": name },
   };
 }
 
-/** EN 16931 VAT category: S (standard rated) for a positive rate, Z (zero rated) for 0 %. */
-function category(rateBasisPoints: number): string {
-  return rateBasisPoints > 0 ? "S" : "Z";
-}
-
-function taxCategory(code: string, rateBasisPoints: number): Node {
+/** BT-118/BT-119 (breakdown) and BT-151/BT-152 (line): the category and its rate. */
+function taxCategory(vat: LineVat, name?: string): Node {
   return {
-    "cbc:ID": category(rateBasisPoints),
-    "cbc:Name": code,
-    "cbc:Percent": formatPercent(rateBasisPoints),
+    "cbc:ID": vat.category,
+    ...(name ? { "cbc:Name": name } : {}),
+    "cbc:Percent": formatPercent(vat.rateBasisPoints),
     "cac:TaxScheme": { "cbc:ID": "VAT" },
   };
 }
 
-function taxSubtotal(row: TaxBreakdownDto, amount: (minor: number) => Node): Node {
+function taxSubtotal(row: VatBreakdownRow, amount: (minor: number) => Node): Node {
   return {
     "cbc:TaxableAmount": amount(row.taxableAmount),
     "cbc:TaxAmount": amount(row.taxAmount),
-    "cac:TaxCategory": taxCategory(row.code, row.rateBasisPoints),
+    "cac:TaxCategory": taxCategory(row, row.codes.join(" + ")),
   };
 }
 
@@ -137,11 +137,8 @@ function documentLine(line: DocumentLineDto, isInvoice: boolean, amount: (minor:
     "cac:Item": {
       "cbc:Name": line.productName,
       "cac:SellersItemIdentification": { "cbc:ID": line.sku },
-      "cac:ClassifiedTaxCategory": line.taxes.map((t) => ({
-        "cbc:ID": category(t.rateBasisPoints),
-        "cbc:Percent": formatPercent(t.rateBasisPoints),
-        "cac:TaxScheme": { "cbc:ID": "VAT" },
-      })),
+      // Exactly one per line (BG-30, UBL-SR-48); the breakdown row it falls in has the same category and rate.
+      "cac:ClassifiedTaxCategory": taxCategory(lineVat(line)),
     },
     "cac:Price": { "cbc:PriceAmount": amount(line.unitPrice) },
   };
