@@ -1339,7 +1339,10 @@ export interface components {
              */
             invoiceIssueDate: string;
             invoiceNumber: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
             issuedAt: string;
             /**
              * Format: date
@@ -1449,6 +1452,10 @@ export interface components {
         };
         Invoice: {
             cancellationReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
             cancelledAt: string | null;
             currency: string;
             customer: {
@@ -1461,7 +1468,10 @@ export interface components {
              * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
              */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
             issuedAt: string;
             /**
              * Format: date
@@ -5793,7 +5803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed); `unknown-invoice-line` (Unknown invoice line) */
+            /** @description `validation-failed` (Validation failed); `issue-date-out-of-order` (Issue date out of order); `unknown-invoice-line` (Unknown invoice line) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -37,7 +37,10 @@ describe("tax → production: invoices, a cancellation and credit notes move sto
     await database?.dispose();
   });
 
-  it("lots and stock match the sold quantities, and stock-verify passes through its real entry point", async () => {
+  // Three production orders, five documents, the relay and a CLI process: its own time budget on a loaded machine.
+  it("lots and stock match the sold quantities, and stock-verify passes through its real entry point", {
+    timeout: 180_000,
+  }, async () => {
     if (!started) throw new Error("app not started");
     const client = started.client();
     const owner = await client.owner("tax-stock");

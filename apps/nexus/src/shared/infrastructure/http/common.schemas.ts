@@ -22,3 +22,21 @@ export const pageRequest = (query: z.infer<typeof PageQuerySchema>) => ({
   limit: query.limit,
   cursor: query.cursor ?? null,
 });
+
+/**
+ * Path parameters that name resources by id (`{id}`, `{productId}`…). Any string up to 64 characters
+ * passes here: the handler reads it with `parsePathId` and answers 404 for one that is not a UUIDv7,
+ * as for another tenant's id (spec §3).
+ */
+export const pathIdParams = <const K extends string>(...names: K[]) =>
+  z.object(
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        z
+          .string()
+          .max(64)
+          .openapi({ param: { name, in: "path" }, format: "uuid" }),
+      ]),
+    ) as Record<K, z.ZodString>,
+  );

@@ -2,7 +2,7 @@ import type { Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { CalendarDate } from "../../domain/calendar-date.value-object";
 import type { DocumentSeries } from "../../domain/document-number.value-object";
-import type { TaxError } from "../tax.errors";
+import type { IssueDateOutOfOrder } from "../tax.errors";
 
 export interface TakenNumber {
   readonly number: string;
@@ -16,5 +16,9 @@ export interface TakenNumber {
  * one of the series (`issue-date-out-of-order`).
  */
 export interface DocumentNumbering {
-  next(organizationId: Uuid, series: DocumentSeries, issueDate: CalendarDate): Promise<Result<TakenNumber, TaxError>>;
+  next(
+    organizationId: Uuid,
+    series: DocumentSeries,
+    issueDate: CalendarDate,
+  ): Promise<Result<TakenNumber, IssueDateOutOfOrder>>;
 }

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Invoice } from "../../domain/invoice.entity";
-import { fromDomain, notFound, type TaxError } from "../tax.errors";
+import { type CancelInvoiceError, fromDomain, notFound } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { organizationToday } from "../today";
 import { auditFailure } from "../write-audit";
@@ -14,7 +14,7 @@ export class CancelInvoiceUseCase {
     readonly actor: TaxActor;
     readonly invoiceId: Uuid;
     readonly reason: string;
-  }): Promise<Result<Invoice, TaxError>> {
+  }): Promise<Result<Invoice, CancelInvoiceError>> {
     const { organizationId } = input.actor;
     const subject = {
       organizationId,
@@ -22,7 +22,7 @@ export class CancelInvoiceUseCase {
       resourceType: "invoice",
       resourceId: input.invoiceId,
     };
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Invoice, TaxError>> => {
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Invoice, CancelInvoiceError>> => {
       const invoice = await this.deps.invoices.findById(organizationId, input.invoiceId, { lock: true });
       if (!invoice) return err(notFound("invoice"));
       const credited = await this.deps.creditNotes.creditedQuantities(organizationId, invoice.id);

@@ -4,7 +4,7 @@ import { CalendarDate } from "../../domain/calendar-date.value-object";
 import { checkNoOverlap } from "../../domain/rate-schedule.rule";
 import { TaxCode } from "../../domain/tax-code.value-object";
 import { TaxRate } from "../../domain/tax-rate.entity";
-import { fromDomain, invalid, type TaxError } from "../tax.errors";
+import { type CreateTaxRateError, fromDomain, invalid } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { auditFailure } from "../write-audit";
 
@@ -21,7 +21,7 @@ export interface CreateTaxRateInput {
 export class CreateTaxRateUseCase {
   constructor(private readonly deps: Pick<TaxDeps, "rates" | "audit" | "unitOfWork">) {}
 
-  async execute(input: CreateTaxRateInput): Promise<Result<TaxRate, TaxError>> {
+  async execute(input: CreateTaxRateInput): Promise<Result<TaxRate, CreateTaxRateError>> {
     const id = Uuid.generate();
     const subject = {
       organizationId: input.actor.organizationId,
@@ -30,7 +30,7 @@ export class CreateTaxRateUseCase {
     };
     const rate = parseRate(input, id);
     if (!rate.ok) return auditFailure(this.deps.audit, { ...subject, resourceId: null }, rate);
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<TaxRate, TaxError>> => {
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<TaxRate, CreateTaxRateError>> => {
       const { organizationId } = input.actor;
       await this.deps.rates.lockCode(organizationId, rate.value.code);
       const existing = await this.deps.rates.list(organizationId, [rate.value.code]);
@@ -49,7 +49,7 @@ export class CreateTaxRateUseCase {
   }
 }
 
-function parseRate(input: CreateTaxRateInput, id: Uuid): Result<TaxRate, TaxError> {
+function parseRate(input: CreateTaxRateInput, id: Uuid): Result<TaxRate, CreateTaxRateError> {
   const code = TaxCode.parse(input.code);
   if (!code.ok) return err(invalid("code", code.error.message));
   const validFrom = CalendarDate.parse(input.validFrom);

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import { notFound, type TaxError } from "../tax.errors";
+import { notFound, type ReadError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { type RenderableDocument, toCreditNoteDto, toInvoiceDto } from "../tax-document.dto";
 
@@ -20,7 +20,7 @@ export interface GetTaxDocumentInput {
 export class GetTaxDocumentUseCase {
   constructor(private readonly deps: Pick<TaxDeps, "invoices" | "creditNotes" | "audit" | "unitOfWork">) {}
 
-  async execute(input: GetTaxDocumentInput): Promise<Result<RenderableDocument, TaxError>> {
+  async execute(input: GetTaxDocumentInput): Promise<Result<RenderableDocument, ReadError>> {
     const document = await this.find(input);
     if (!document) return err(notFound(input.kind === "invoice" ? "invoice" : "credit note"));
     if (input.format !== "json") {

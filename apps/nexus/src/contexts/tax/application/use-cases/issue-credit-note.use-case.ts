@@ -2,7 +2,7 @@ import { Quantity } from "@/shared/domain/exact-arithmetic";
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { type CreditLineRequest, type CreditNote, CreditNoteDraft } from "../../domain/credit-note.entity";
-import { fromDomain, invalid, notFound, type TaxError } from "../tax.errors";
+import { fromDomain, type IssueCreditNoteError, invalid, notFound } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { organizationToday } from "../today";
 import { auditFailure } from "../write-audit";
@@ -22,46 +22,48 @@ export interface IssueCreditNoteInput {
 export class IssueCreditNoteUseCase {
   constructor(private readonly deps: TaxDeps) {}
 
-  async execute(input: IssueCreditNoteInput): Promise<Result<CreditNote, TaxError>> {
+  async execute(input: IssueCreditNoteInput): Promise<Result<CreditNote, IssueCreditNoteError>> {
     const { organizationId } = input.actor;
     const subject = { organizationId, action: "tax.credit-note.issued", resourceType: "credit-note" };
     const lines = parseLines(input.lines);
     if (!lines.ok) return auditFailure(this.deps.audit, { ...subject, resourceId: null }, lines);
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<CreditNote, TaxError>> => {
-      const invoice = await this.deps.invoices.findById(organizationId, input.invoiceId, { lock: true });
-      if (!invoice) return err(notFound("invoice"));
-      const { today } = await organizationToday(this.deps, organizationId);
-      const draft = CreditNoteDraft.create({
-        invoice,
-        creditedBefore: await this.deps.creditNotes.creditedQuantities(organizationId, invoice.id),
-        lines: lines.value,
-        reason: input.reason,
-        restock: input.restock ?? false,
-        issueDate: today,
-        seller: (await this.deps.settings.find(organizationId)) ?? invoice.props.seller,
-      });
-      if (!draft.ok) return err(fromDomain(draft.error));
-      const taken = await this.deps.numbering.next(organizationId, "credit-note", today);
-      if (!taken.ok) return taken;
-      const note = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
-      // Sent together, like an invoice's (issue-invoice.use-case.ts): fewer round trips under the number lock.
-      await Promise.all([
-        this.deps.creditNotes.add(note),
-        this.deps.events.creditNoteIssued(note),
-        this.deps.audit.record({
-          ...subject,
-          resourceId: note.id,
-          outcome: "success",
-          metadata: { number: note.props.number, invoiceNumber: invoice.props.number, restock: note.props.restock },
-        }),
-      ]);
-      return ok(note);
-    });
+    const result = await this.deps.unitOfWork.transaction(
+      async (): Promise<Result<CreditNote, IssueCreditNoteError>> => {
+        const invoice = await this.deps.invoices.findById(organizationId, input.invoiceId, { lock: true });
+        if (!invoice) return err(notFound("invoice"));
+        const { today } = await organizationToday(this.deps, organizationId);
+        const draft = CreditNoteDraft.create({
+          invoice,
+          creditedBefore: await this.deps.creditNotes.creditedQuantities(organizationId, invoice.id),
+          lines: lines.value,
+          reason: input.reason,
+          restock: input.restock ?? false,
+          issueDate: today,
+          seller: (await this.deps.settings.find(organizationId)) ?? invoice.props.seller,
+        });
+        if (!draft.ok) return err(fromDomain(draft.error));
+        const taken = await this.deps.numbering.next(organizationId, "credit-note", today);
+        if (!taken.ok) return taken;
+        const note = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
+        // Sent together, like an invoice's (issue-invoice.use-case.ts): fewer round trips under the number lock.
+        await Promise.all([
+          this.deps.creditNotes.add(note),
+          this.deps.events.creditNoteIssued(note),
+          this.deps.audit.record({
+            ...subject,
+            resourceId: note.id,
+            outcome: "success",
+            metadata: { number: note.props.number, invoiceNumber: invoice.props.number, restock: note.props.restock },
+          }),
+        ]);
+        return ok(note);
+      },
+    );
     return auditFailure(this.deps.audit, { ...subject, resourceId: null }, result);
   }
 }
 
-function parseLines(lines: IssueCreditNoteInput["lines"]): Result<CreditLineRequest[] | null, TaxError> {
+function parseLines(lines: IssueCreditNoteInput["lines"]): Result<CreditLineRequest[] | null, IssueCreditNoteError> {
   if (lines === undefined) return ok(null);
   const parsed: CreditLineRequest[] = [];
   for (const [index, line] of lines.entries()) {

@@ -4,7 +4,7 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import { type Invoice, InvoiceDraft, type InvoiceLineRequest } from "../../domain/invoice.entity";
 import { Customer, type PostalAddress } from "../../domain/party.value-objects";
-import { fromDomain, invalid, type TaxError } from "../tax.errors";
+import { fromDomain, type IssueInvoiceError, invalid } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { organizationToday } from "../today";
 import { auditFailure } from "../write-audit";
@@ -29,7 +29,7 @@ interface ParsedLine {
 export class IssueInvoiceUseCase {
   constructor(private readonly deps: TaxDeps) {}
 
-  async execute(input: IssueInvoiceInput): Promise<Result<Invoice, TaxError>> {
+  async execute(input: IssueInvoiceInput): Promise<Result<Invoice, IssueInvoiceError>> {
     const subject = {
       organizationId: input.actor.organizationId,
       action: "tax.invoice.issued",
@@ -37,7 +37,7 @@ export class IssueInvoiceUseCase {
     };
     const draft = await this.draft(input);
     if (!draft.ok) return auditFailure(this.deps.audit, { ...subject, resourceId: null }, draft);
-    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Invoice, TaxError>> => {
+    const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Invoice, IssueInvoiceError>> => {
       const { organizationId } = input.actor;
       const taken = await this.deps.numbering.next(organizationId, "invoice", draft.value.input.issueDate);
       if (!taken.ok) return taken;
@@ -59,7 +59,7 @@ export class IssueInvoiceUseCase {
     return auditFailure(this.deps.audit, { ...subject, resourceId: null }, result);
   }
 
-  private async draft(input: IssueInvoiceInput): Promise<Result<InvoiceDraft, TaxError>> {
+  private async draft(input: IssueInvoiceInput): Promise<Result<InvoiceDraft, IssueInvoiceError>> {
     const { organizationId } = input.actor;
     const { currency, today } = await organizationToday(this.deps, organizationId);
     const issueDate = input.issueDate === undefined ? ok(today) : CalendarDate.parse(input.issueDate);
@@ -98,7 +98,7 @@ export class IssueInvoiceUseCase {
   private async lineRequests(
     organizationId: Uuid,
     lines: readonly ParsedLine[],
-  ): Promise<Result<InvoiceLineRequest[], TaxError>> {
+  ): Promise<Result<InvoiceLineRequest[], IssueInvoiceError>> {
     const ids = [...new Set(lines.map((l) => l.productId))];
     const [found, classified] = await Promise.all([
       this.deps.products.find(organizationId, ids),
@@ -125,7 +125,7 @@ export class IssueInvoiceUseCase {
   }
 }
 
-function parseLines(lines: IssueInvoiceInput["lines"]): Result<ParsedLine[], TaxError> {
+function parseLines(lines: IssueInvoiceInput["lines"]): Result<ParsedLine[], IssueInvoiceError> {
   const parsed: ParsedLine[] = [];
   for (const [index, line] of lines.entries()) {
     const productId = Uuid.parse(line.productId);

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { LiabilityRow } from "../ports/liability-report.query";
-import { invalid, type TaxError } from "../tax.errors";
+import { invalid, type ListError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { checkRange } from "./list-invoices.use-case";
 
@@ -20,7 +20,7 @@ export class LiabilityReportUseCase {
     readonly actor: TaxActor;
     readonly from: string;
     readonly to: string;
-  }): Promise<Result<LiabilityReport, TaxError>> {
+  }): Promise<Result<LiabilityReport, ListError>> {
     if (input.from === undefined || input.to === undefined) return err(invalid("from", "from and to are required"));
     const range = checkRange(input.from, input.to);
     if (!range.ok) return range;

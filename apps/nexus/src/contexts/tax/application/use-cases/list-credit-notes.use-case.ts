@@ -1,7 +1,7 @@
 import { ok, type Result } from "@/shared/domain/result";
 import type { CreditNoteFilter } from "../ports/credit-note.repository";
 import type { Page, PageRequest } from "../ports/page";
-import type { TaxError } from "../tax.errors";
+import type { ListError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { type CreditNoteDto, toCreditNoteDto } from "../tax-document.dto";
 import { checkRange } from "./list-invoices.use-case";
@@ -14,7 +14,7 @@ export class ListCreditNotesUseCase {
     readonly actor: TaxActor;
     readonly filter: CreditNoteFilter;
     readonly page: PageRequest;
-  }): Promise<Result<Page<CreditNoteDto>, TaxError>> {
+  }): Promise<Result<Page<CreditNoteDto>, ListError>> {
     const range = checkRange(input.filter.from, input.filter.to);
     if (!range.ok) return range;
     const page = await this.deps.creditNotes.list(input.actor.organizationId, input.filter, input.page);

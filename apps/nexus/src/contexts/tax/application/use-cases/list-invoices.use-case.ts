@@ -2,7 +2,7 @@ import { err, ok, type Result } from "@/shared/domain/result";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import type { InvoiceFilter } from "../ports/invoice.repository";
 import type { Page, PageRequest } from "../ports/page";
-import { invalid, type TaxError } from "../tax.errors";
+import { invalid, type ListError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { type InvoiceDto, toInvoiceDto } from "../tax-document.dto";
 
@@ -14,7 +14,7 @@ export class ListInvoicesUseCase {
     readonly actor: TaxActor;
     readonly filter: InvoiceFilter;
     readonly page: PageRequest;
-  }): Promise<Result<Page<InvoiceDto>, TaxError>> {
+  }): Promise<Result<Page<InvoiceDto>, ListError>> {
     const range = checkRange(input.filter.from, input.filter.to);
     if (!range.ok) return range;
     const page = await this.deps.invoices.list(input.actor.organizationId, input.filter, input.page);
@@ -23,7 +23,7 @@ export class ListInvoicesUseCase {
 }
 
 /** `from` and `to` are inclusive issue dates; `from` after `to` is a client mistake worth a 422. */
-export function checkRange(from: string | undefined, to: string | undefined): Result<void, TaxError> {
+export function checkRange(from: string | undefined, to: string | undefined): Result<void, ListError> {
   for (const [field, value] of [
     ["from", from],
     ["to", to],

@@ -2,7 +2,7 @@ import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { TaxCode } from "../../domain/tax-code.value-object";
 import type { ProductClassification } from "../ports/product-classification.repository";
-import { invalid, notFound, type TaxError } from "../tax.errors";
+import { invalid, notFound, type PutClassificationError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { auditFailure } from "../write-audit";
 
@@ -16,7 +16,7 @@ export interface PutClassificationInput {
 export class PutClassificationUseCase {
   constructor(private readonly deps: Pick<TaxDeps, "classifications" | "products" | "audit" | "unitOfWork">) {}
 
-  async execute(input: PutClassificationInput): Promise<Result<ProductClassification, TaxError>> {
+  async execute(input: PutClassificationInput): Promise<Result<ProductClassification, PutClassificationError>> {
     const { organizationId } = input.actor;
     const subject = {
       organizationId,
@@ -37,7 +37,7 @@ export class PutClassificationUseCase {
   }
 }
 
-function parseCodes(values: readonly string[]): Result<TaxCode[], TaxError> {
+function parseCodes(values: readonly string[]): Result<TaxCode[], PutClassificationError> {
   if (values.length === 0 || values.length > 10) return err(invalid("taxCodes", "taxCodes holds 1 to 10 codes"));
   const codes: TaxCode[] = [];
   for (const [index, value] of values.entries()) {

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import { FiscalIdentity } from "../../domain/party.value-objects";
-import { fromDomain, type TaxError } from "../tax.errors";
+import { fromDomain, type PutTaxSettingsError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { auditFailure } from "../write-audit";
 
@@ -13,7 +13,7 @@ export interface PutTaxSettingsInput {
 export class PutTaxSettingsUseCase {
   constructor(private readonly deps: Pick<TaxDeps, "settings" | "audit" | "unitOfWork">) {}
 
-  async execute({ actor, identity }: PutTaxSettingsInput): Promise<Result<FiscalIdentity, TaxError>> {
+  async execute({ actor, identity }: PutTaxSettingsInput): Promise<Result<FiscalIdentity, PutTaxSettingsError>> {
     const subject = {
       organizationId: actor.organizationId,
       action: "tax.settings.updated",

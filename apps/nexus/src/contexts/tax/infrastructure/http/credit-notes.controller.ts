@@ -20,7 +20,7 @@ import {
   LiabilityReportSchema,
 } from "./tax.schemas";
 import { documentContent, documentResponse } from "./tax-document.response";
-import { DocumentCursor, documentFormat, type HonoGuard, taxActor, taxProblem } from "./tax-request";
+import { DocumentCursor, documentFormat, type HonoGuard, INVALID_CURSOR, taxActor } from "./tax-request";
 
 const tags = ["tax"];
 
@@ -81,7 +81,7 @@ export class CreditNotesController implements Controller {
       const { limit, cursor, invoiceId, ...range } = c.req.valid("query");
       const after = cursor === undefined ? null : DocumentCursor.decode(cursor);
       if (cursor !== undefined && !after) {
-        return taxProblem(c, { code: "invalid-cursor", message: "the cursor is not one this API issued" });
+        return taxErrors.problem(c, INVALID_CURSOR);
       }
       const invoice = invoiceId === undefined ? undefined : Uuid.parse(invoiceId);
       if (invoice && !invoice.ok) {
@@ -91,26 +91,26 @@ export class CreditNotesController implements Controller {
       const result = await c.var.scope
         .useCase(ListCreditNotesUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), filter, page: { limit, after } });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json({ items: [...result.value.items], nextCursor: DocumentCursor.encode(result.value.next) }, 200);
     });
 
     app.openapi({ ...get, ...read }, async (c) => {
       const id = parsePathId(c.req.valid("param").id);
-      if (!id) return taxProblem(c, notFound("credit note"));
+      if (!id) return taxErrors.problem(c, notFound("credit note"));
       const format = documentFormat(c.req.header("Accept"));
       const result = await c.var.scope
         .useCase(GetTaxDocumentUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), kind: "credit-note", id, format });
-      if (!result.ok) return taxProblem(c, result.error);
-      return documentResponse(c, result.value, format) as never;
+      if (!result.ok) return taxErrors.problem(c, result.error);
+      return documentResponse(c, result.value, format);
     });
 
     app.openapi({ ...liability, ...read }, async (c) => {
       const result = await c.var.scope
         .useCase(LiabilityReportUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), ...c.req.valid("query") });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(result.value, 200);
     });
   }

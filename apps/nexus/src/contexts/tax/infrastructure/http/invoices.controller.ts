@@ -25,7 +25,7 @@ import {
   IssueInvoiceBody,
 } from "./tax.schemas";
 import { documentContent, documentResponse } from "./tax-document.response";
-import { DocumentCursor, documentFormat, type HonoGuard, taxActor, taxProblem } from "./tax-request";
+import { DocumentCursor, documentFormat, type HonoGuard, INVALID_CURSOR, taxActor } from "./tax-request";
 
 const tags = ["tax"];
 const IDEMPOTENCY =
@@ -128,6 +128,7 @@ const credit = createRoute({
       "not-found",
       "validation-failed",
       "invoice-cancelled",
+      "issue-date-out-of-order",
       "nothing-to-credit",
       "unknown-invoice-line",
       "credit-exceeds-invoiced",
@@ -152,7 +153,7 @@ export class InvoicesController implements Controller {
       const result = await c.var.scope
         .useCase(IssueInvoiceUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), ...c.req.valid("json") });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(toInvoiceDto(result.value), 201, { Location: `/api/v1/tax/invoices/${result.value.id}` });
     });
 
@@ -160,43 +161,43 @@ export class InvoicesController implements Controller {
       const { limit, cursor, ...filter } = c.req.valid("query");
       const after = cursor === undefined ? null : DocumentCursor.decode(cursor);
       if (cursor !== undefined && !after) {
-        return taxProblem(c, { code: "invalid-cursor", message: "the cursor is not one this API issued" });
+        return taxErrors.problem(c, INVALID_CURSOR);
       }
       const result = await c.var.scope
         .useCase(ListInvoicesUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), filter, page: { limit, after } });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json({ items: [...result.value.items], nextCursor: DocumentCursor.encode(result.value.next) }, 200);
     });
 
     app.openapi({ ...get, ...read }, async (c) => {
       const id = parsePathId(c.req.valid("param").id);
-      if (!id) return taxProblem(c, notFound("invoice"));
+      if (!id) return taxErrors.problem(c, notFound("invoice"));
       const format = documentFormat(c.req.header("Accept"));
       const result = await c.var.scope
         .useCase(GetTaxDocumentUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), kind: "invoice", id, format });
-      if (!result.ok) return taxProblem(c, result.error);
-      return documentResponse(c, result.value, format) as never;
+      if (!result.ok) return taxErrors.problem(c, result.error);
+      return documentResponse(c, result.value, format);
     });
 
     app.openapi({ ...cancel, ...write }, async (c) => {
       const invoiceId = parsePathId(c.req.valid("param").id);
-      if (!invoiceId) return taxProblem(c, notFound("invoice"));
+      if (!invoiceId) return taxErrors.problem(c, notFound("invoice"));
       const result = await c.var.scope
         .useCase(CancelInvoiceUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), invoiceId, reason: c.req.valid("json").reason });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(toInvoiceDto(result.value), 200);
     });
 
     app.openapi({ ...credit, ...idempotentWrite }, async (c) => {
       const invoiceId = parsePathId(c.req.valid("param").id);
-      if (!invoiceId) return taxProblem(c, notFound("invoice"));
+      if (!invoiceId) return taxErrors.problem(c, notFound("invoice"));
       const result = await c.var.scope
         .useCase(IssueCreditNoteUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), invoiceId, ...c.req.valid("json") });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       const location = { Location: `/api/v1/tax/credit-notes/${result.value.id}` };
       return c.json(toCreditNoteDto(result.value), 201, location);
     });

@@ -2,10 +2,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import type { DocumentPosition } from "../../application/ports/page";
-import type { TaxError } from "../../application/tax.errors";
 import type { TaxActor } from "../../application/tax-deps";
 import type { DocumentFormat } from "../../application/use-cases/get-tax-document.use-case";
-import { taxErrors } from "./tax.problems";
 
 export type HonoGuard = AuthGuard<MiddlewareHandler, Context>;
 
@@ -65,10 +63,8 @@ export function documentFormat(accept: string | undefined): DocumentFormat {
   return best?.format ?? "json";
 }
 
-/**
- * The problem response of a tax use case's error. One `TaxError` union serves every use case, so its
- * type names statuses a given route never answers; each route's OpenAPI lists the codes it does answer.
- */
-export function taxProblem(c: Context, error: TaxError | { code: "invalid-cursor"; message: string }): never {
-  return taxErrors.problem(c, error) as never;
-}
+/** A list cursor this API did not issue (the platform's 422 `invalid-cursor`). */
+export const INVALID_CURSOR = Object.freeze({
+  code: "invalid-cursor",
+  message: "the cursor is not one this API issued",
+} as const);

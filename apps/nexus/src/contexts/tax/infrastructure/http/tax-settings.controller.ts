@@ -24,7 +24,7 @@ import {
   RateListQuery,
   RateSchema,
 } from "./tax.schemas";
-import { type HonoGuard, TAX_API_TAG, taxActor, taxProblem } from "./tax-request";
+import { type HonoGuard, TAX_API_TAG, taxActor } from "./tax-request";
 
 const tags = ["tax"];
 
@@ -133,13 +133,13 @@ export class TaxSettingsController implements Controller {
       const result = await c.var.scope
         .useCase(PutTaxSettingsUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), identity: c.req.valid("json") });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(result.value, 200);
     });
 
     app.openapi({ ...getSettings, ...read }, async (c) => {
       const result = await c.var.scope.useCase(GetTaxSettingsUseCase, T.Deps).execute({ actor: taxActor(guard, c) });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(result.value, 200);
     });
 
@@ -147,7 +147,7 @@ export class TaxSettingsController implements Controller {
       const result = await c.var.scope
         .useCase(CreateTaxRateUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), ...c.req.valid("json") });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(rateJson(result.value), 201, { Location: `/api/v1/tax/rates/${result.value.id}` });
     });
 
@@ -155,27 +155,27 @@ export class TaxSettingsController implements Controller {
       const result = await c.var.scope
         .useCase(ListTaxRatesUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), ...c.req.valid("query") });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json({ items: result.value.map(rateJson), nextCursor: null }, 200);
     });
 
     app.openapi({ ...putClassification, ...write }, async (c) => {
       const productId = parsePathId(c.req.valid("param").productId);
-      if (!productId) return taxProblem(c, notFound("product"));
+      if (!productId) return taxErrors.problem(c, notFound("product"));
       const result = await c.var.scope
         .useCase(PutClassificationUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), productId, taxCodes: c.req.valid("json").taxCodes });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(classificationJson(result.value), 200);
     });
 
     app.openapi({ ...getClassification, ...read }, async (c) => {
       const productId = parsePathId(c.req.valid("param").productId);
-      if (!productId) return taxProblem(c, notFound("classification"));
+      if (!productId) return taxErrors.problem(c, notFound("classification"));
       const result = await c.var.scope
         .useCase(GetClassificationUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), productId });
-      if (!result.ok) return taxProblem(c, result.error);
+      if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(classificationJson(result.value), 200);
     });
   }

@@ -1,4 +1,11 @@
 import { z } from "@hono/zod-openapi";
+import {
+  DateTimeSchema,
+  IdSchema,
+  PageQuerySchema,
+  pageOf,
+  pathIdParams,
+} from "@/shared/infrastructure/http/common.schemas";
 
 /** Request and response shapes of the tax API (spec §6); money in minor units, quantities as strings. */
 const DateText = z
@@ -10,7 +17,6 @@ const QuantityText = z
   .regex(/^\d{1,12}(\.\d{1,3})?$/, "a positive decimal with at most 3 fraction digits, as a string")
   .openapi({ example: "2.5" });
 const Minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: "minor units" });
-const Id = z.string().openapi({ format: "uuid", example: "01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d" });
 const Text = (max: number) => z.string().min(1).max(max);
 
 export const AddressSchema = z
@@ -33,7 +39,7 @@ export const CreateRateBody = z
 
 export const RateSchema = z
   .object({
-    id: Id,
+    id: IdSchema,
     code: z.string(),
     name: z.string(),
     rateBasisPoints: z.number().int(),
@@ -48,10 +54,10 @@ export const ClassificationBody = z
   .object({ taxCodes: z.array(Text(32)).min(1).max(10) })
   .openapi("ClassificationUpdate");
 export const ClassificationSchema = z
-  .object({ productId: Id, taxCodes: z.array(z.string()) })
+  .object({ productId: IdSchema, taxCodes: z.array(z.string()) })
   .openapi("ProductClassification");
-export const ProductIdParam = z.object({ productId: z.string().max(64) });
-export const IdParam = z.object({ id: z.string().max(64) });
+export const ProductIdParam = pathIdParams("productId");
+export const IdParam = pathIdParams("id");
 
 export const IssueInvoiceBody = z
   .object({
@@ -62,7 +68,7 @@ export const IssueInvoiceBody = z
       address: AddressSchema.nullable().optional(),
     }),
     lines: z
-      .array(z.object({ productId: Id, quantity: QuantityText, unitPrice: Minor }))
+      .array(z.object({ productId: IdSchema, quantity: QuantityText, unitPrice: Minor }))
       .min(1)
       .max(500),
   })
@@ -71,7 +77,7 @@ export const IssueInvoiceBody = z
 const LineTaxSchema = z.object({ code: z.string(), rateBasisPoints: z.number().int(), amount: z.number().int() });
 const LineSchema = z.object({
   lineNumber: z.number().int(),
-  productId: Id,
+  productId: IdSchema,
   productName: z.string(),
   sku: z.string(),
   unit: z.string(),
@@ -95,7 +101,7 @@ const CustomerSchema = z.object({
   address: AddressSchema.nullable(),
 });
 const documentFields = {
-  id: Id,
+  id: IdSchema,
   number: z.string().openapi({ example: "2026-000001" }),
   issueDate: DateText,
   currency: z.string(),
@@ -104,14 +110,14 @@ const documentFields = {
   lines: z.array(LineSchema),
   taxBreakdown: z.array(BreakdownSchema),
   totals: TotalsSchema,
-  issuedAt: z.string().openapi({ format: "date-time" }),
+  issuedAt: DateTimeSchema,
 };
 
 export const InvoiceSchema = z
   .object({
     ...documentFields,
     status: z.enum(["issued", "cancelled"]),
-    cancelledAt: z.string().nullable(),
+    cancelledAt: DateTimeSchema.nullable(),
     cancellationReason: z.string().nullable(),
   })
   .openapi("Invoice");
@@ -119,7 +125,7 @@ export const InvoiceSchema = z
 export const CreditNoteSchema = z
   .object({
     ...documentFields,
-    invoiceId: Id,
+    invoiceId: IdSchema,
     invoiceNumber: z.string(),
     invoiceIssueDate: DateText,
     reason: z.string(),
@@ -127,22 +133,18 @@ export const CreditNoteSchema = z
   })
   .openapi("CreditNote");
 
-const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export const InvoicePage = pageOf(InvoiceSchema).openapi("InvoicePage");
 export const CreditNotePage = pageOf(CreditNoteSchema).openapi("CreditNotePage");
 
-const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(512).optional(),
+const DocumentPageQuery = PageQuerySchema.extend({
   from: DateText.optional().openapi({ description: "issue date, inclusive" }),
   to: DateText.optional().openapi({ description: "issue date, inclusive" }),
-};
-export const InvoiceListQuery = z.object({
-  ...pageQuery,
+});
+export const InvoiceListQuery = DocumentPageQuery.extend({
   status: z.enum(["issued", "cancelled"]).optional(),
   customer: z.string().min(1).max(200).optional().openapi({ description: "part of the customer's name" }),
 });
-export const CreditNoteListQuery = z.object({ ...pageQuery, invoiceId: Id.optional() });
+export const CreditNoteListQuery = DocumentPageQuery.extend({ invoiceId: IdSchema.optional() });
 
 export const CancelBody = z.object({ reason: Text(500) }).openapi("CancelInvoice");
 

@@ -5,7 +5,7 @@ import { withDatabaseErrors } from "@/shared/infrastructure/database/database.er
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
 import type { DocumentNumbering, TakenNumber } from "../../application/ports/document-numbering.port";
-import type { TaxError } from "../../application/tax.errors";
+import type { IssueDateOutOfOrder } from "../../application/tax.errors";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import {
   type DocumentSeries,
@@ -26,7 +26,7 @@ export class DrizzleDocumentNumbering implements DocumentNumbering {
     organizationId: Uuid,
     series: DocumentSeries,
     issueDate: CalendarDate,
-  ): Promise<Result<TakenNumber, TaxError>> {
+  ): Promise<Result<TakenNumber, IssueDateOutOfOrder>> {
     if (!currentTransaction(this.client)) throw new Error("document numbers are taken inside a unit of work only");
     const db = this.client.executor();
     const key = { organizationId, series, year: issueDate.year };
