@@ -188,6 +188,16 @@ describe("Drizzle auth repositories (database specifics)", () => {
         },
       ],
       [
+        "memberships.lockForManagement locks the caller's membership (member management against a demotion)",
+        async () => {
+          const organization = anOrganization();
+          const caller = aMembership(organization.id, aUser().id, "admin");
+          await memberships.save(caller);
+          const lookUp = () => memberships.lockForManagement(organization.id, [caller.userId]);
+          return { lookUp, probe: nowait("memberships", "user_id", caller.userId) };
+        },
+      ],
+      [
         "memberships.countOwners locks the organization's owner rows",
         async () => {
           const organization = anOrganization();

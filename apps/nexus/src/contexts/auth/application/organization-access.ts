@@ -22,6 +22,26 @@ export async function requireMembership(
 }
 
 /**
+ * requireMembership for the member-management use cases, inside their unit of work: the caller's
+ * membership (and the target's, when given) read under lock (`lockForManagement`), so an owner
+ * demoted or removed by a transaction that commits meanwhile acts with the role it has AFTER that
+ * commit, not the one it had when its request started. Not a member → `not-found`.
+ */
+export async function lockManagement(
+  memberships: MembershipRepository,
+  organizationId: Uuid,
+  callerId: Uuid,
+  targetId?: Uuid,
+): Promise<Result<{ caller: Membership; target: Membership | null }, NotFound>> {
+  const ids = targetId && targetId !== callerId ? [callerId, targetId] : [callerId];
+  const locked = await memberships.lockForManagement(organizationId, ids);
+  const caller = locked.find((m) => m.userId === callerId);
+  if (!caller) return err(notFound("organization"));
+  const target = targetId ? (locked.find((m) => m.userId === targetId) ?? null) : null;
+  return ok({ caller, target });
+}
+
+/**
  * Ends `userId`'s sessions that act in `organizationId` (after a removal or a downgrade), so the
  * stale role in their access tokens stops working now rather than at expiry. Returns the ids.
  */

@@ -175,3 +175,29 @@ export interface ProblemJson {
 
 /** `response.json()` typed for the test at hand (a problem body unless told otherwise). */
 export const readJson = async <T = ProblemJson>(response: Response): Promise<T> => (await response.json()) as T;
+
+/**
+ * Makes `member` (a signed-up account) a member of `owner`'s organization with `role`, the only way
+ * there is: the owner invites, the member reads the mailed token and accepts it. Returns the
+ * member's tokens acting in the organization.
+ */
+export async function joinByInvitation(
+  owner: { client: AuthClient; token: string; organizationId: string },
+  member: { client: AuthClient; email: string; token: string },
+  role: string,
+): Promise<Tokens & { role: string }> {
+  const invited = await owner.client.request(`/api/v1/organizations/${owner.organizationId}/members`, {
+    token: owner.token,
+    json: { email: member.email, role },
+  });
+  expect([201, 202], await invited.clone().text()).toContain(invited.status);
+  if (invited.status === 202) {
+    const token = await member.client.mailedToken(member.email, /invit/i);
+    const accepted = await member.client.request("/api/v1/invitations/accept", {
+      token: member.token,
+      json: { token },
+    });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+  }
+  return member.client.switchOrganization(member.token, owner.organizationId);
+}

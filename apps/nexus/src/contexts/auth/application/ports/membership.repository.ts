@@ -27,6 +27,14 @@ export interface MembershipRepository {
    * role change waits, then sees what we wrote (e.g. a session moved into the organization).
    */
   findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null>;
+  /**
+   * For member management, inside a unit of work: LOCKS (for update), in ONE statement and in a fixed
+   * order (by id), the memberships of `userIds` (the caller, and the target if any) together with the
+   * organization's owner rows; returns those of `userIds` that exist. A caller demoted or removed by a
+   * concurrent transaction is seen as it is after that commit, and two management transactions never
+   * deadlock (both lock their rows in the same order, before any other write).
+   */
+  lockForManagement(organizationId: Uuid, userIds: readonly Uuid[]): Promise<Membership[]>;
   /** Every membership of the user, oldest first (login picks the first as the default organization). */
   listByUser(userId: Uuid): Promise<Membership[]>;
   /** The user's organizations with their role in each, oldest membership first: one query (hot path). */

@@ -69,6 +69,12 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     return this.find(organizationId, userId);
   }
 
+  /** One thread: nothing to lock. */
+  async lockForManagement(organizationId: Uuid, userIds: readonly Uuid[]): Promise<Membership[]> {
+    const found = await Promise.all(userIds.map((userId) => this.find(organizationId, userId)));
+    return found.filter((m): m is Membership => m !== null);
+  }
+
   async listByUser(userId: Uuid): Promise<Membership[]> {
     return [...this.store.tables.memberships.values()]
       .filter((m) => m.userId === userId)

@@ -16,7 +16,7 @@ import {
 } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { issueOneTimeToken } from "../issue-one-time-token";
-import { requireMembership } from "../organization-access";
+import { lockManagement } from "../organization-access";
 import { parseFields } from "../validation";
 
 export interface AddMemberInput {
@@ -57,9 +57,7 @@ export class AddMemberUseCase {
     const fields = parseFields({ email: Email.parse(input.email), role: Role.parse(input.role) });
     if (!fields.ok) return fields;
     const { email, role } = fields.value;
-    const caller = await requireMembership(this.deps.memberships, input.organizationId, input.actor.userId);
-    if (!caller.ok) return caller;
-    const allowed = ensureCanAddMember(caller.value.role, role);
+    const allowed = await this.authorize(input, role);
     if (!allowed.ok) return allowed;
     const organization = await this.deps.organizations.findById(input.organizationId);
     if (!organization) return err(notFound("organization"));
@@ -69,7 +67,9 @@ export class AddMemberUseCase {
     const user = await this.deps.users.findByEmail(email);
     if (user) {
       const membership = Membership.grant({ organizationId: organization.id, userId: user.id, role, now });
-      const added = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, AlreadyMember>> => {
+      const added = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, AddMemberError>> => {
+        const locked = await this.authorize(input, role);
+        if (!locked.ok) return locked;
         if (await this.deps.memberships.find(organization.id, user.id)) return err(alreadyMember());
         await this.deps.memberships.save(membership);
         await this.deps.revocations.membershipChanged(organization.id, user.id, role);
@@ -94,7 +94,9 @@ export class AddMemberUseCase {
       invitation: { organizationId: organization.id, role, invitedBy: input.actor.userId },
       now,
     });
-    await this.deps.unitOfWork.transaction(async () => {
+    const saved = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, AddMemberError>> => {
+      const locked = await this.authorize(input, role);
+      if (!locked.ok) return locked;
       await this.deps.oneTimeTokens.save(invitation);
       await this.deps.audit.record({
         ...audit,
@@ -104,7 +106,9 @@ export class AddMemberUseCase {
         resourceId: invitation.id,
         metadata: { email, role },
       });
+      return ok(undefined);
     });
+    if (!saved.ok) return saved;
     await this.deps.mailer.sendInvitation({
       to: email,
       organizationName: organization.name,
@@ -113,5 +117,12 @@ export class AddMemberUseCase {
       token: rawToken,
     });
     return ok({ status: "invited", email, role, expiresAt: invitation.expiresAt });
+  }
+
+  /** The caller may add `role`; inside the unit of work its membership is read under lock. */
+  private async authorize(input: AddMemberInput, role: Role): Promise<Result<void, NotFound | Forbidden>> {
+    const locked = await lockManagement(this.deps.memberships, input.organizationId, input.actor.userId);
+    if (!locked.ok) return locked;
+    return ensureCanAddMember(locked.value.caller.role, role);
   }
 }

@@ -5,7 +5,7 @@ import { ensureCanManageMembers } from "../../domain/role-management.rules";
 import type { AuthenticatedActor } from "../actor";
 import { type Forbidden, type LastOwner, type NotFound, notFound, type ValidationFailed } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { endSessionsInOrganization, requireMembership } from "../organization-access";
+import { endSessionsInOrganization, lockManagement } from "../organization-access";
 import { parseFields } from "../validation";
 
 export interface ChangeMemberRoleInput {
@@ -26,7 +26,8 @@ type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" |
 
 /**
  * `PATCH /organizations/{id}/members/{userId}`. The membership applies the role rules and the
- * last-owner rule (`Membership.changeRole`) on an owner count read under lock. Access tokens carrying a role stronger than the new one stop working at once, the
+ * last-owner rule (`Membership.changeRole`) on an owner count read under lock; the caller's own
+ * membership is read under lock too (a just-demoted owner acts as what it is now). Access tokens carrying a role stronger than the new one stop working at once, the
  * caller's own after a self-demotion included; a member downgraded by someone else also has their
  * sessions in this organization ended.
  */
@@ -41,14 +42,14 @@ export class ChangeMemberRoleUseCase {
     const now = this.deps.clock.now();
 
     const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, ChangeMemberRoleError>> => {
-      const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
-      if (!caller.ok) return caller;
-      const manage = ensureCanManageMembers(caller.value.role);
+      const locked = await lockManagement(this.deps.memberships, organizationId, actor.userId, userId);
+      if (!locked.ok) return locked;
+      const { caller, target } = locked.value;
+      const manage = ensureCanManageMembers(caller.role);
       if (!manage.ok) return manage;
-      const target = await this.deps.memberships.find(organizationId, userId);
       if (!target) return err(notFound("member"));
       const ownerCount = target.isOwner ? await this.deps.memberships.countOwners(organizationId) : 0;
-      const changed = target.changeRole({ by: caller.value, role, ownerCount, now });
+      const changed = target.changeRole({ by: caller, role, ownerCount, now });
       if (!changed.ok) return changed;
       const { from } = changed.value;
       if (!changed.value.changed) return ok(undefined);

@@ -3,7 +3,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { AuthenticatedActor } from "../actor";
 import { type Forbidden, type LastOwner, type NotFound, notFound } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { endSessionsInOrganization, requireMembership } from "../organization-access";
+import { endSessionsInOrganization, lockManagement } from "../organization-access";
 
 export interface RemoveMemberInput {
   readonly actor: AuthenticatedActor;
@@ -27,12 +27,13 @@ export class RemoveMemberUseCase {
     const { actor, organizationId, userId } = input;
     const now = this.deps.clock.now();
     const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<void, RemoveMemberError>> => {
-      const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
-      if (!caller.ok) return caller;
-      const target = await this.deps.memberships.find(organizationId, userId);
+      // Caller and target read under lock: a concurrent demotion of the caller is seen.
+      const locked = await lockManagement(this.deps.memberships, organizationId, actor.userId, userId);
+      if (!locked.ok) return locked;
+      const { caller, target } = locked.value;
       if (!target) return err(notFound("member"));
       const ownerCount = target.isOwner ? await this.deps.memberships.countOwners(organizationId) : 0;
-      const removable = target.checkRemoval(caller.value, ownerCount);
+      const removable = target.checkRemoval(caller, ownerCount);
       if (!removable.ok) return removable;
 
       await this.deps.memberships.delete(organizationId, userId);

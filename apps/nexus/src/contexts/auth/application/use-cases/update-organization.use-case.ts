@@ -7,7 +7,7 @@ import type { AuthenticatedActor } from "../actor";
 import { type OrganizationView, toOrganizationView } from "../auth.dto";
 import { type Forbidden, type NotFound, notFound, type ValidationFailed } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
-import { requireMembership } from "../organization-access";
+import { lockManagement } from "../organization-access";
 import { parseFields } from "../validation";
 
 export interface UpdateOrganizationInput {
@@ -39,9 +39,11 @@ export class UpdateOrganizationUseCase {
     const { actor, organizationId } = input;
 
     return this.deps.unitOfWork.transaction(async (): Promise<Result<OrganizationView, UpdateOrganizationError>> => {
-      const caller = await requireMembership(this.deps.memberships, organizationId, actor.userId);
-      if (!caller.ok) return caller;
-      const allowed = ensureCanManageOrganization(caller.value.role);
+      // Under lock: an owner demoted by a concurrent transaction no longer changes the settings.
+      const locked = await lockManagement(this.deps.memberships, organizationId, actor.userId);
+      if (!locked.ok) return locked;
+      const { caller } = locked.value;
+      const allowed = ensureCanManageOrganization(caller.role);
       if (!allowed.ok) return allowed;
       const organization = await this.deps.organizations.findById(organizationId);
       if (!organization) return err(notFound("organization"));
@@ -62,7 +64,7 @@ export class UpdateOrganizationUseCase {
           metadata: { before, after: { name: organization.name, timezone: organization.timezone } },
         });
       }
-      return ok(toOrganizationView(organization, caller.value.role));
+      return ok(toOrganizationView(organization, caller.role));
     });
   }
 }

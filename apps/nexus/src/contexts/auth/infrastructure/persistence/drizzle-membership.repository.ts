@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -29,6 +29,25 @@ export class DrizzleMembershipRepository implements MembershipRepository {
   async findShared(organizationId: Uuid, userId: Uuid): Promise<Membership | null> {
     const [row] = await withDatabaseErrors(() => this.selectOne(organizationId, userId).for("share"));
     return row ? toMembership(row) : null;
+  }
+
+  /** One ordered `select … for update` over the given members and the owners (see the port). */
+  async lockForManagement(organizationId: Uuid, userIds: readonly Uuid[]): Promise<Membership[]> {
+    const rows = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.organizationId, organizationId),
+            or(inArray(memberships.userId, [...userIds]), eq(memberships.role, "owner")),
+          ),
+        )
+        .orderBy(asc(memberships.id))
+        .for("update"),
+    );
+    return rows.filter((row) => userIds.includes(row.userId)).map(toMembership);
   }
 
   private selectOne(organizationId: Uuid, userId: Uuid) {
