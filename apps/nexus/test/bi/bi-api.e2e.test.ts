@@ -4,7 +4,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
-import { type AuthClient, readJson } from "../auth/e2e/support/auth-client";
+import { type AuthClient, joinByInvitation, readJson } from "../auth/e2e/support/auth-client";
 import { useAuthE2e } from "../auth/e2e/support/use-auth-e2e";
 import { waitUntil } from "../support/wait";
 import {
@@ -31,12 +31,13 @@ describe("bi HTTP API", () => {
     client = e2e.newClient();
     owner = await client.owner("bi-owner");
     const analyst = await client.signUp("bi-analyst");
-    const added = await client.request(`/api/v1/organizations/${owner.organizationId}/members`, {
-      token: owner.tokens.accessToken,
-      json: { email: analyst.email, role: "analyst" },
-    });
-    expect(added.status).toBe(201);
-    analystToken = (await client.switchOrganization(analyst.tokens.accessToken, owner.organizationId)).accessToken;
+    analystToken = (
+      await joinByInvitation(
+        { client, token: owner.tokens.accessToken, organizationId: owner.organizationId },
+        { client, email: analyst.email, token: analyst.tokens.accessToken },
+        "analyst",
+      )
+    ).accessToken;
 
     const bus = e2e.app.app.container.resolve(PlatformTokens.EventBus);
     const org = owner.organizationId;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
-import { type AuthClient, PASSWORD, readJson } from "./support/auth-client";
+import { type AuthClient, joinByInvitation, PASSWORD, readJson } from "./support/auth-client";
 import { useAuthE2e } from "./support/use-auth-e2e";
 
 interface AuditEntryBody {
@@ -26,12 +26,11 @@ describe("audit API and auth events through HTTP", () => {
     owner = await client.owner("auditor");
     for (const role of ["admin", "operator", "analyst"]) {
       const member = await client.signUp(role);
-      const added = await client.request(`/api/v1/organizations/${owner.organizationId}/members`, {
-        token: owner.tokens.accessToken,
-        json: { email: member.email, role },
-      });
-      expect(added.status).toBe(201);
-      roles[role] = await client.switchOrganization(member.tokens.accessToken, owner.organizationId);
+      roles[role] = await joinByInvitation(
+        { client, token: owner.tokens.accessToken, organizationId: owner.organizationId },
+        { client, email: member.email, token: member.tokens.accessToken },
+        role,
+      );
     }
   });
 
@@ -44,7 +43,7 @@ describe("audit API and auth events through HTTP", () => {
       const { items } = (await response.json()) as { items: AuditEntryBody[]; nextCursor: string | null };
       const actions = items.map((e) => e.action);
       expect(actions).toEqual(
-        expect.arrayContaining(["auth.organization.created", "auth.member.added", "auth.organization.switched"]),
+        expect.arrayContaining(["auth.organization.created", "auth.member.invited", "auth.invitation.accepted"]),
       );
       expect(actions.at(-1)).toBe("auth.organization.created");
       const created = items.find((e) => e.action === "auth.organization.created");
@@ -68,10 +67,10 @@ describe("audit API and auth events through HTTP", () => {
   });
 
   it("filters by action and actor and pages with a cursor", async () => {
-    const added = await audit(owner.tokens.accessToken, "?action=auth.member.added");
+    const added = await audit(owner.tokens.accessToken, "?action=auth.member.invited");
     const { items } = (await added.json()) as { items: AuditEntryBody[] };
     expect(items).toHaveLength(3);
-    expect(items.every((e) => e.action === "auth.member.added")).toBe(true);
+    expect(items.every((e) => e.action === "auth.member.invited")).toBe(true);
 
     const byActor = (await (await audit(owner.tokens.accessToken, `?actorId=${owner.userId}`)).json()) as {
       items: AuditEntryBody[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJson } from "./support/auth-client";
+import { joinByInvitation, readJson } from "./support/auth-client";
 import { useAuthE2e } from "./support/use-auth-e2e";
 
 describe("auth: members, roles and tenant isolation through HTTP", () => {
@@ -13,12 +13,11 @@ describe("auth: members, roles and tenant isolation through HTTP", () => {
   async function organizationWith(role: string) {
     const owner = await auth.client.owner("owner");
     const member = await auth.client.signUp(role);
-    const added = await auth.client.request(members(owner.organizationId), {
-      token: owner.tokens.accessToken,
-      json: { email: member.email, role },
-    });
-    expect(added.status).toBe(201);
-    const acting = await auth.client.switchOrganization(member.tokens.accessToken, owner.organizationId);
+    const acting = await joinByInvitation(
+      { client: auth.client, token: owner.tokens.accessToken, organizationId: owner.organizationId },
+      { client: auth.client, email: member.email, token: member.tokens.accessToken },
+      role,
+    );
     return { owner, member: { ...member, userId: member.tokens.user.id, tokens: acting } };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlatformTokens as T } from "@/shared/infrastructure/platform.tokens";
 import { expectPublished } from "../../support/expectations";
-import { readJson } from "./support/auth-client";
+import { joinByInvitation, readJson } from "./support/auth-client";
 import { useAuthE2e } from "./support/use-auth-e2e";
 
 describe("auth: organization settings, their events and the OrganizationDirectory", () => {
@@ -75,12 +75,12 @@ describe("auth: organization settings, their events and the OrganizationDirector
     expect((await readJson(zone)).errors).toEqual([expect.objectContaining({ pointer: "/timezone" })]);
 
     const admin = await auth.client.signUp("admin");
-    const added = await auth.client.request(`/api/v1/organizations/${owner.organizationId}/members`, {
-      token: owner.tokens.accessToken,
-      json: { email: admin.email, role: "admin" },
-    });
-    expect(added.status).toBe(201);
-    const asAdmin = await patch(owner.organizationId, admin.tokens.accessToken, { name: "Hijacked" });
+    const asAdminTokens = await joinByInvitation(
+      { client: auth.client, token: owner.tokens.accessToken, organizationId: owner.organizationId },
+      { client: auth.client, email: admin.email, token: admin.tokens.accessToken },
+      "admin",
+    );
+    const asAdmin = await patch(owner.organizationId, asAdminTokens.accessToken, { name: "Hijacked" });
     expect(asAdmin.status).toBe(403);
     const stranger = await auth.client.signUp("stranger");
     const asStranger = await patch(owner.organizationId, stranger.tokens.accessToken, { name: "Hijacked" });

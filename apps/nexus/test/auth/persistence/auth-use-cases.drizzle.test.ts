@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuthDeps } from "@/contexts/auth/application/auth-deps";
+import { type AuthDeps, DEFAULT_INVITATION_QUOTA } from "@/contexts/auth/application/auth-deps";
 import {
   FakeAccessTokenIssuer,
   FakeLoginThrottle,
@@ -53,7 +53,11 @@ describe("auth use cases over the Drizzle adapters", () => {
       revocations: new InMemoryAccessRevocations(),
       secureTokens: new CryptoSecureTokens(),
       loginThrottle: new FakeLoginThrottle(clock),
-      settings: { refreshTokenTtlSeconds: 3600, refreshReuseGraceSeconds: 0 },
+      settings: {
+        refreshTokenTtlSeconds: 3600,
+        refreshReuseGraceSeconds: 0,
+        invitationQuota: DEFAULT_INVITATION_QUOTA,
+      },
     };
   });
   afterAll(() => database.dispose());

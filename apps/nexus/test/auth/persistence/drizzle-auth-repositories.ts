@@ -1,4 +1,5 @@
 import { DrizzleAuthUnitOfWork } from "@/contexts/auth/infrastructure/adapters/drizzle.auth-unit-of-work";
+import { DrizzleInvitationRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-invitation.repository";
 import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-membership.repository";
 import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
 import { DrizzleOrganizationRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-organization.repository";
@@ -15,6 +16,7 @@ export function drizzleAuthRepositories(database: TestDatabase) {
     memberships: new DrizzleMembershipRepository(client),
     sessions: new DrizzleSessionRepository(client),
     oneTimeTokens: new DrizzleOneTimeTokenRepository(client),
+    invitations: new DrizzleInvitationRepository(client),
     unitOfWork: new DrizzleAuthUnitOfWork(database.uow),
   };
 }

@@ -1,4 +1,4 @@
-import type { AuthDeps, AuthSettings } from "@/contexts/auth/application/auth-deps";
+import { type AuthDeps, type AuthSettings, DEFAULT_INVITATION_QUOTA } from "@/contexts/auth/application/auth-deps";
 import { authFlows } from "@/contexts/auth/application/testing/auth-flows";
 import {
   FakeAccessTokenIssuer,
@@ -39,7 +39,12 @@ export async function createAuthDatabaseKit(settings: Partial<AuthSettings> = {}
     revocations: new InMemoryAccessRevocations(),
     secureTokens: new FakeSecureTokens(),
     loginThrottle: new FakeLoginThrottle(clock),
-    settings: { refreshTokenTtlSeconds: 30 * 24 * 3600, refreshReuseGraceSeconds: 0, ...settings },
+    settings: {
+      refreshTokenTtlSeconds: 30 * 24 * 3600,
+      refreshReuseGraceSeconds: 0,
+      invitationQuota: DEFAULT_INVITATION_QUOTA,
+      ...settings,
+    },
   };
   return {
     deps,

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AddMemberUseCase } from "@/contexts/auth/application/use-cases/add-member.use-case";
 import { ChangeMemberRoleUseCase } from "@/contexts/auth/application/use-cases/change-member-role.use-case";
 import { UpdateOrganizationUseCase } from "@/contexts/auth/application/use-cases/update-organization.use-case";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
@@ -28,15 +27,7 @@ describe("member roles and organization settings on the database", () => {
   async function twoOwners() {
     const first = await kit.ownerWithOrganization("ana@example.com");
     const brunoId = await kit.registerUser("bruno@example.com");
-    expectOk(
-      await new AddMemberUseCase(kit.deps).execute({
-        actor: first.actor,
-        organizationId: first.organization.id,
-        email: "bruno@example.com",
-        role: "owner",
-      }),
-    );
-    const bruno = kit.actorOf(await kit.login("bruno@example.com", first.organization.id));
+    const bruno = kit.actorOf(await kit.join(first.actor, first.organization.id, "bruno@example.com", "owner"));
     return { organizationId: first.organization.id, ana: first.actor, bruno, brunoId };
   }
 

@@ -393,6 +393,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your pending invitations (sent to your email)
+         * @description Unexpired invitations nobody accepted, revoked or replaced, oldest first.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept one of your pending invitations (from `GET /invitations`)
+         * @description An invitation sent to another address answers 404, as if it did not exist.
+         */
+        post: operations["acceptInvitationById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -403,8 +443,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept an invitation (signed in as the invited email)
-         * @description Register and sign in with the invited address first. Then `POST /auth/switch-organization` to act in the organization.
+         * Accept an invitation with the mailed token (signed in as the invited email)
+         * @description Register and sign in with the invited address first. Then `POST /auth/switch-organization` (or log in again) to act in the organization. An invitation whose inviter may no longer grant the role is `invalid-token`.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -454,6 +494,46 @@ export interface paths {
         patch: operations["updateOrganization"];
         trace?: never;
     };
+    "/api/v1/organizations/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pending invitations of an organization (owner, admin)
+         * @description Unexpired invitations nobody accepted, revoked or replaced, oldest first, in one page (the daily quota bounds them). Another organization's answer 404, as if it did not exist.
+         */
+        get: operations["listOrganizationInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation (owner, admin; an invitation as owner: owners only)
+         * @description Its link stops working. An unknown, used or already revoked invitation answers 404.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/members": {
         parameters: {
             query?: never;
@@ -468,8 +548,8 @@ export interface paths {
         get: operations["listMembers"];
         put?: never;
         /**
-         * Add a registered user, or mail an invitation to any other address (owner, admin)
-         * @description Only an owner can grant `owner`. An invitation is accepted with `POST /invitations/accept`.
+         * Invite someone by email (owner, admin): nobody joins without accepting
+         * @description Always mails an invitation (valid 7 days) and answers 202 with the same body whether or not the address has an account. It is accepted with `POST /invitations/accept` (the mailed token) or `POST /invitations/{id}/accept`. Only an owner can invite as `owner`. A second invitation to the same address replaces the pending one (the old link stops working). Daily quotas per organization and per inviter answer 429 `invitation-quota-exceeded`.
          */
         post: operations["addMember"];
         delete?: never;
@@ -1662,17 +1742,6 @@ export interface components {
              */
             userId: string;
         };
-        MemberAdded: {
-            email: string;
-            role: components["schemas"]["Role"];
-            /** @enum {string} */
-            status: "added";
-            /**
-             * Format: uuid
-             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
-             */
-            userId: string;
-        };
         MemberInvited: {
             email: string;
             /**
@@ -1695,6 +1764,35 @@ export interface components {
              * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
              */
             userId: string;
+        };
+        MyInvitation: {
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            id: string;
+            organization: {
+                /**
+                 * Format: uuid
+                 * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+                 */
+                id: string;
+                name: string;
+            };
+            role: components["schemas"]["Role"];
+        };
+        MyInvitationList: {
+            items: components["schemas"]["MyInvitation"][];
         };
         Organization: {
             /**
@@ -1719,6 +1817,34 @@ export interface components {
              * @example Europe/Lisbon
              */
             timezone: string;
+        };
+        OrganizationInvitation: {
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            createdAt: string;
+            /** Format: email */
+            email: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            invitedBy: string;
+            role: components["schemas"]["Role"];
+        };
+        OrganizationInvitationList: {
+            items: components["schemas"]["OrganizationInvitation"][];
         };
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
@@ -3288,6 +3414,111 @@ export interface operations {
             };
         };
     };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your pending invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitationList"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitationById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description You are now a member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `already-member` (Already member) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid-token` (Invalid token); `token-expired` (Token expired) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     acceptInvitation: {
         parameters: {
             query?: never;
@@ -3337,6 +3568,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `already-member` (Already member) */
             409: {
                 headers: {
@@ -3346,7 +3586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid-token` (Invalid token); `token-expired` (Token expired); `validation-failed` (Validation failed) */
+            /** @description `invalid-token` (Invalid token); `token-expired` (Token expired) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3520,6 +3760,103 @@ export interface operations {
             };
         };
     };
+    listOrganizationInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationInvitationList"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not-found` (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMembers: {
         parameters: {
             query?: {
@@ -3587,15 +3924,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user is now a member */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberAdded"];
-                };
-            };
             /** @description An invitation was mailed (valid 7 days) */
             202: {
                 headers: {
@@ -3652,6 +3980,15 @@ export interface operations {
             };
             /** @description `validation-failed` (Validation failed) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invitation-quota-exceeded` (Invitation quota exceeded) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

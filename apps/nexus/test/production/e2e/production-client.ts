@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { AuthClient } from "../../auth/e2e/support/auth-client";
+import { type AuthClient, joinByInvitation } from "../../auth/e2e/support/auth-client";
 
 /** The day `days` from today (UTC), as the API's dates: YYYY-MM-DD. */
 export const dayFromToday = (days: number): string =>
@@ -44,20 +44,10 @@ export async function memberOf(
 ): Promise<ProductionActor> {
   const client = newClient();
   const { email, tokens } = await client.signUp(role);
-  const invite = await owner.client.request(`/api/v1/organizations/${owner.organizationId}/members`, {
-    token: owner.token,
-    json: { email, role },
-  });
-  // An existing account is added at once (201); a mailed invitation (202) is accepted with its token.
-  expect([201, 202], await invite.clone().text()).toContain(invite.status);
-  if (invite.status === 202) {
-    const invitation = await client.mailedToken(email, /invit/i);
-    const accept = await client.request("/api/v1/invitations/accept", {
-      token: tokens.accessToken,
-      json: { token: invitation },
-    });
-    expect(accept.status, await accept.clone().text()).toBe(200);
-  }
-  const switched = await client.switchOrganization(tokens.accessToken, owner.organizationId);
+  const switched = await joinByInvitation(
+    { client: owner.client, token: owner.token, organizationId: owner.organizationId },
+    { client, email, token: tokens.accessToken },
+    role,
+  );
   return new ProductionActor(client, switched.accessToken, owner.organizationId);
 }

@@ -17,6 +17,10 @@ export type Forbidden = DomainError<"forbidden"> & {
   readonly rule: RoleRuleBroken["rule"] | "invitation-email-mismatch";
 };
 export type AlreadyMember = DomainError<"already-member">;
+/** Past the daily invitation quota of the organization or of the inviter. */
+export type InvitationQuotaExceeded = DomainError<"invitation-quota-exceeded"> & {
+  readonly quota: "organization" | "inviter";
+};
 export type ReuseDetected = DomainError<"reuse-detected">;
 
 export interface FieldError {
@@ -88,4 +92,5 @@ export type AuthErrorCode =
   | "not-found"
   | "forbidden"
   | "already-member"
+  | "invitation-quota-exceeded"
   | "last-owner";

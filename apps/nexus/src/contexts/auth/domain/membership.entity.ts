@@ -13,6 +13,8 @@ export interface MembershipProps {
   readonly role: Role;
   readonly createdAt: Timestamp;
   readonly updatedAt: Timestamp;
+  /** When the user consented to join; null only for members added without consent before invitations. */
+  readonly acceptedAt: Timestamp | null;
 }
 
 /**
@@ -30,6 +32,8 @@ export class Membership {
       role: input.role,
       createdAt: input.now,
       updatedAt: input.now,
+      // Granted only to someone who asked: the organization's creator, or an invitee accepting.
+      acceptedAt: input.now,
     });
   }
 
@@ -51,6 +55,9 @@ export class Membership {
   }
   get updatedAt(): Timestamp {
     return this.props.updatedAt;
+  }
+  get acceptedAt(): Timestamp | null {
+    return this.props.acceptedAt;
   }
 
   get isOwner(): boolean {

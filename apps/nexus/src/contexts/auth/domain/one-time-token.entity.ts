@@ -116,6 +116,16 @@ export class OneTimeToken {
     return ok(undefined);
   }
 
+  /**
+   * Spends an unused token without using it (an invitation revoked, replaced by a newer one, or
+   * whose inviter lost the right to grant it). Returns false when it was already spent.
+   */
+  spend(now: Timestamp): boolean {
+    if (this.props.usedAt !== null) return false;
+    this.props = { ...this.props, usedAt: now };
+    return true;
+  }
+
   toProps(): OneTimeTokenProps {
     return this.props;
   }

@@ -20,9 +20,11 @@ import { AuthRateLimits } from "./http/auth-rate-limits";
 import { EmailVerificationController } from "./http/email-verification.controller";
 import { InvitationsController } from "./http/invitations.controller";
 import { MembersController } from "./http/members.controller";
+import { OrganizationInvitationsController } from "./http/organization-invitations.controller";
 import { OrganizationsController } from "./http/organizations.controller";
 import { PasswordController } from "./http/password.controller";
 import { SessionsController } from "./http/sessions.controller";
+import { DrizzleInvitationRepository } from "./persistence/drizzle-invitation.repository";
 import { DrizzleMembershipRepository } from "./persistence/drizzle-membership.repository";
 import { DrizzleOneTimeTokenRepository } from "./persistence/drizzle-one-time-token.repository";
 import { DrizzleOrganizationRepository } from "./persistence/drizzle-organization.repository";
@@ -70,6 +72,7 @@ export async function registerAuth(
       new OrganizationsController(guard),
       new MembersController(guard),
       new InvitationsController(guard),
+      new OrganizationInvitationsController(guard),
       new AuditController(guard, container.resolve(P.Database)),
     ],
     subscriptions: [],
@@ -98,6 +101,7 @@ function buildAuthDeps(r: Resolver, security: AuthSecurity, revocations: AccessR
     memberships: new DrizzleMembershipRepository(database),
     sessions: new DrizzleSessionRepository(database),
     oneTimeTokens: new DrizzleOneTimeTokenRepository(database),
+    invitations: new DrizzleInvitationRepository(database),
     unitOfWork: new DrizzleAuthUnitOfWork(r.resolve(P.UnitOfWork)),
     audit: new PlatformAuthAuditLog(r.resolve(P.AuditTrail), database),
     events: new OutboxAuthEventPublisher(r.resolve(P.Outbox)),
@@ -113,6 +117,10 @@ function buildAuthDeps(r: Resolver, security: AuthSecurity, revocations: AccessR
     settings: {
       refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
       refreshReuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+      invitationQuota: {
+        perOrganization: config.INVITATIONS_PER_DAY_PER_ORGANIZATION,
+        perInviter: config.INVITATIONS_PER_DAY_PER_INVITER,
+      },
     },
   };
 }

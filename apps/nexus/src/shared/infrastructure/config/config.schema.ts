@@ -81,6 +81,10 @@ export const configSchema = z
     REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600, 3600, 365 * 24 * 3600),
     // Two tabs refreshing at once must not sign the user out; a replay after this window still does.
     REFRESH_REUSE_GRACE_SECONDS: int(10, 0, 60),
+    // Invitations mailed per rolling 24 hours (429 past it): bounds what one account or one
+    // organization can make Nexus send to addresses that never asked for it.
+    INVITATIONS_PER_DAY_PER_ORGANIZATION: int(50, 1, 100_000),
+    INVITATIONS_PER_DAY_PER_INVITER: int(20, 1, 100_000),
 
     BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
     CORS_ORIGINS: csv,

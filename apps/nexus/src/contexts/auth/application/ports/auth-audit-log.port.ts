@@ -18,6 +18,7 @@ export type AuthAuditAction =
   | "auth.member.added"
   | "auth.member.invited"
   | "auth.invitation.accepted"
+  | "auth.invitation.revoked"
   | "auth.member.role_changed"
   | "auth.member.removed"
   | "auth.organization.switched";

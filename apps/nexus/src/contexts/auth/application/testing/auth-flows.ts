@@ -4,7 +4,9 @@ import { Email } from "../../domain/email.value-object";
 import type { AuthenticatedActor, RequestMeta } from "../actor";
 import type { OrganizationView } from "../auth.dto";
 import type { AuthDeps } from "../auth-deps";
+import { AcceptInvitationUseCase } from "../use-cases/accept-invitation.use-case";
 import { CreateOrganizationUseCase } from "../use-cases/create-organization.use-case";
+import { InviteMemberUseCase } from "../use-cases/invite-member.use-case";
 import { type LoginOutput, LoginUseCase } from "../use-cases/login.use-case";
 import { RegisterUserUseCase } from "../use-cases/register-user.use-case";
 import { VerifyEmailUseCase } from "../use-cases/verify-email.use-case";
@@ -48,6 +50,19 @@ export function authFlows(deps: AuthDeps, mailer: RecordingAuthMailer, accessTok
       return unwrap(
         await new CreateOrganizationUseCase(deps).execute({ actor, name, currency: "EUR", timezone: "Europe/Lisbon" }),
       );
+    },
+
+    /**
+     * Makes `email` (registered and verified here if it is not yet) a member the only way there is: `by` invites, the
+     * invitee signs in and accepts the mailed token. Returns the invitee's sign-in acting in it.
+     */
+    async join(by: AuthenticatedActor, organizationId: Uuid, email: string, role: string): Promise<LoginOutput> {
+      if (!(await deps.users.findByEmail(unwrap(Email.parse(email))))) await flows.registerUser(email);
+      unwrap(await new InviteMemberUseCase(deps).execute({ actor: by, organizationId, email, role }));
+      const invitee = flows.actorOf(await flows.login(email));
+      const token = mailer.lastToken("invitation", unwrap(Email.parse(email)));
+      unwrap(await new AcceptInvitationUseCase(deps).execute({ actor: invitee, token }));
+      return flows.login(email, organizationId);
     },
 
     /** A verified user, signed in, owning a fresh organization, with the session acting in it. */

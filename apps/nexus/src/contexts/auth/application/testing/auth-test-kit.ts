@@ -1,4 +1,4 @@
-import type { AuthDeps, AuthSettings } from "../auth-deps";
+import { type AuthDeps, type AuthSettings, DEFAULT_INVITATION_QUOTA } from "../auth-deps";
 import { authFlows } from "./auth-flows";
 import {
   FakeAccessTokenIssuer,
@@ -15,6 +15,7 @@ import {
   SetCommonPasswordList,
 } from "./fake-auth.services";
 import {
+  InMemoryInvitationRepository,
   InMemoryMembershipRepository,
   InMemoryOneTimeTokenRepository,
   InMemoryOrganizationRepository,
@@ -47,6 +48,7 @@ export function createAuthTestKit(settings: Partial<AuthSettings> = {}) {
     memberships: new InMemoryMembershipRepository(store),
     sessions: new InMemorySessionRepository(store),
     oneTimeTokens: new InMemoryOneTimeTokenRepository(store),
+    invitations: new InMemoryInvitationRepository(store),
     unitOfWork,
     audit,
     events,
@@ -59,7 +61,12 @@ export function createAuthTestKit(settings: Partial<AuthSettings> = {}) {
     revocations,
     secureTokens,
     loginThrottle,
-    settings: { refreshTokenTtlSeconds: 30 * 24 * 3600, refreshReuseGraceSeconds: 0, ...settings },
+    settings: {
+      refreshTokenTtlSeconds: 30 * 24 * 3600,
+      refreshReuseGraceSeconds: 0,
+      invitationQuota: DEFAULT_INVITATION_QUOTA,
+      ...settings,
+    },
   } satisfies AuthDeps;
 
   return {

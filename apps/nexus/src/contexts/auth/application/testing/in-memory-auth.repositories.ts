@@ -6,6 +6,7 @@ import { OneTimeToken, type OneTimeTokenPurpose } from "../../domain/one-time-to
 import { Organization } from "../../domain/organization.entity";
 import { Session } from "../../domain/session.entity";
 import { User } from "../../domain/user.entity";
+import type { InvitationRepository, InvitationView } from "../ports/invitation.repository";
 import type { MembershipRepository, MemberView, OrganizationOfUser } from "../ports/membership.repository";
 import type { OneTimeTokenRepository } from "../ports/one-time-token.repository";
 import type { OrganizationRepository } from "../ports/organization.repository";
@@ -45,6 +46,11 @@ export class InMemoryOrganizationRepository implements OrganizationRepository {
   async findById(id: Uuid): Promise<Organization | null> {
     const props = this.store.tables.organizations.get(id);
     return props ? Organization.restore(props) : null;
+  }
+
+  /** One thread: nothing to lock. */
+  async lockById(id: Uuid): Promise<Organization | null> {
+    return this.findById(id);
   }
 
   async save(organization: Organization): Promise<void> {
@@ -221,4 +227,82 @@ function offsetPage<T>(all: readonly T[], page: PageRequest): Page<T> {
   const items = all.slice(start, start + page.limit);
   const next = start + items.length;
   return { items, nextCursor: next < all.length ? String(next) : null };
+}
+
+export class InMemoryInvitationRepository implements InvitationRepository {
+  constructor(private readonly store: InMemoryAuthStore) {}
+
+  private invitations(): OneTimeToken[] {
+    return [...this.store.tables.oneTimeTokens.values()]
+      .filter((p) => p.purpose === "invitation" && p.invitation !== null)
+      .sort((a, b) => a.createdAt.epochMs - b.createdAt.epochMs)
+      .map((p) => OneTimeToken.restore(p));
+  }
+
+  async findPending(organizationId: Uuid, email: Email): Promise<OneTimeToken | null> {
+    return (
+      this.invitations().find(
+        (t) => t.usedAt === null && t.email === email && t.invitation?.organizationId === organizationId,
+      ) ?? null
+    );
+  }
+
+  async findById(id: Uuid): Promise<OneTimeToken | null> {
+    return this.invitations().find((t) => t.id === id) ?? null;
+  }
+
+  private view(t: OneTimeToken): InvitationView[] {
+    const grant = t.invitation;
+    const organization = grant ? this.store.tables.organizations.get(grant.organizationId) : undefined;
+    if (!grant || !organization) return [];
+    return [
+      {
+        id: t.id,
+        organizationId: grant.organizationId,
+        organizationName: organization.name,
+        email: t.email,
+        role: grant.role,
+        invitedBy: grant.invitedBy,
+        createdAt: t.createdAt,
+        expiresAt: t.expiresAt,
+      },
+    ];
+  }
+
+  private pending(now: Timestamp): OneTimeToken[] {
+    return this.invitations().filter((t) => t.usedAt === null && now.isBefore(t.expiresAt));
+  }
+
+  async listPendingOfOrganization(organizationId: Uuid, now: Timestamp): Promise<InvitationView[]> {
+    return this.pending(now)
+      .filter((t) => t.invitation?.organizationId === organizationId)
+      .flatMap((t) => this.view(t));
+  }
+
+  async listPendingFor(email: Email, now: Timestamp): Promise<InvitationView[]> {
+    return this.pending(now)
+      .filter((t) => t.email === email)
+      .flatMap((t) => this.view(t));
+  }
+
+  async countSince(by: { organizationId: Uuid } | { invitedBy: Uuid }, since: Timestamp): Promise<number> {
+    return this.invitations().filter(
+      (t) =>
+        t.createdAt.isAfter(since) &&
+        ("organizationId" in by
+          ? t.invitation?.organizationId === by.organizationId
+          : t.invitation?.invitedBy === by.invitedBy),
+    ).length;
+  }
+
+  async spendByInviter(organizationId: Uuid, invitedBy: Uuid, at: Timestamp): Promise<Uuid[]> {
+    const spent: Uuid[] = [];
+    for (const t of this.invitations()) {
+      if (t.invitation?.organizationId !== organizationId || t.invitation.invitedBy !== invitedBy) continue;
+      if (!t.spend(at)) continue;
+      this.store.tables.oneTimeTokens.set(t.tokenHash, t.toProps());
+      spent.push(t.id);
+    }
+    return spent;
+  }
 }

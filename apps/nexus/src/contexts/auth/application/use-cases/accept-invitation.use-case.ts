@@ -1,7 +1,9 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Membership } from "../../domain/membership.entity";
+import type { OneTimeToken } from "../../domain/one-time-token.entity";
 import type { Role } from "../../domain/role.value-object";
+import { ensureCanAddMember } from "../../domain/role-management.rules";
 import type { AuthenticatedActor } from "../actor";
 import {
   type AlreadyMember,
@@ -9,22 +11,24 @@ import {
   type Forbidden,
   INVALID_TOKEN,
   type InvalidToken,
+  type NotFound,
+  notFound,
   type TokenExpired,
 } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import { auditTokenFailure } from "../token-failure-audit";
 
-export interface AcceptInvitationInput {
-  readonly actor: AuthenticatedActor;
-  readonly token: string;
-}
+/** The mailed token (`POST /invitations/accept`), or the id from `GET /invitations` (`POST /invitations/{id}/accept`). */
+export type AcceptInvitationInput =
+  | { readonly actor: AuthenticatedActor; readonly token: string }
+  | { readonly actor: AuthenticatedActor; readonly invitationId: Uuid };
 
 export interface AcceptInvitationOutput {
   readonly organizationId: Uuid;
   readonly role: Role;
 }
 
-export type AcceptInvitationError = InvalidToken | TokenExpired | Forbidden | AlreadyMember;
+export type AcceptInvitationError = InvalidToken | TokenExpired | Forbidden | AlreadyMember | NotFound;
 
 type Deps = Pick<
   AuthDeps,
@@ -32,6 +36,7 @@ type Deps = Pick<
   | "organizations"
   | "memberships"
   | "oneTimeTokens"
+  | "invitations"
   | "unitOfWork"
   | "audit"
   | "clock"
@@ -40,32 +45,46 @@ type Deps = Pick<
 >;
 
 /**
- * `POST /invitations/accept` (authenticated). The invitee registers and signs in first; the
- * invitation only works for the account whose (verified) email it was sent to — a forwarded link
- * is `forbidden` and stays unused.
+ * Accepting is the consent: the only way into an organization one did not create. Signed in, as the
+ * account whose (verified) email the invitation was sent to — a forwarded token is `forbidden` and
+ * stays unused; by id, someone else's invitation is `not-found`. The inviter must STILL be a member
+ * who may grant the role (removing or demoting them spends their invitations; this re-check covers
+ * anything else), else the invitation is `invalid-token`.
  */
 export class AcceptInvitationUseCase {
   constructor(private readonly deps: Deps) {}
 
   async execute(input: AcceptInvitationInput): Promise<Result<AcceptInvitationOutput, AcceptInvitationError>> {
-    const tokenHash = this.deps.secureTokens.hash(input.token);
     const now = this.deps.clock.now();
+    const userId = input.actor.userId;
     const result = await this.deps.unitOfWork.transaction(
       async (): Promise<Result<AcceptInvitationOutput, AcceptInvitationError>> => {
-        const token = await this.deps.oneTimeTokens.findByHash(tokenHash);
-        if (!token?.invitation) return err(INVALID_TOKEN);
+        const user = await this.deps.users.findById(userId);
+        if (!user) return err(notFound("invitation"));
+        let token: OneTimeToken | null;
+        if ("token" in input) {
+          token = await this.deps.oneTimeTokens.findByHash(this.deps.secureTokens.hash(input.token));
+          if (!token?.invitation) return err(INVALID_TOKEN);
+          if (token.email !== user.email) {
+            return err({
+              code: "forbidden",
+              rule: "invitation-email-mismatch",
+              message: "this invitation was sent to another email address",
+            });
+          }
+        } else {
+          token = await this.deps.invitations.findById(input.invitationId);
+          // Someone else's invitation does not exist for this caller.
+          if (!token?.invitation || token.email !== user.email) return err(notFound("invitation"));
+        }
         const usable = token.check("invitation", now);
         if (!usable.ok) return usable;
         const grant = token.invitation;
-        const user = await this.deps.users.findById(input.actor.userId);
-        if (!user || user.email !== token.email) {
-          return err({
-            code: "forbidden",
-            rule: "invitation-email-mismatch",
-            message: "this invitation was sent to another email address",
-          });
-        }
+        if (!grant) return err(INVALID_TOKEN);
         if (!(await this.deps.organizations.findById(grant.organizationId))) return err(INVALID_TOKEN);
+        // The inviter's CURRENT role must still grant this one.
+        const inviter = await this.deps.memberships.find(grant.organizationId, grant.invitedBy);
+        if (!inviter || !ensureCanAddMember(inviter.role, grant.role).ok) return err(INVALID_TOKEN);
         if (await this.deps.memberships.find(grant.organizationId, user.id)) return err(alreadyMember());
 
         token.consume("invitation", now);
@@ -86,9 +105,7 @@ export class AcceptInvitationUseCase {
         return ok({ organizationId: grant.organizationId, role: grant.role });
       },
     );
-    if (!result.ok) {
-      await auditTokenFailure(this.deps.audit, "auth.invitation.accepted", result.error, input.actor.userId);
-    }
+    if (!result.ok) await auditTokenFailure(this.deps.audit, "auth.invitation.accepted", result.error, userId);
     return result;
   }
 }

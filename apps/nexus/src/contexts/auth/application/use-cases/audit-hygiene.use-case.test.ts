@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createAuthTestKit, TEST_PASSWORD } from "../testing/auth-test-kit";
 import { AcceptInvitationUseCase } from "./accept-invitation.use-case";
-import { AddMemberUseCase } from "./add-member.use-case";
 import { ChangePasswordUseCase } from "./change-password.use-case";
 import { ForgotPasswordUseCase } from "./forgot-password.use-case";
+import { InviteMemberUseCase } from "./invite-member.use-case";
 import { LoginUseCase } from "./login.use-case";
 import { RefreshTokensUseCase } from "./refresh-tokens.use-case";
 import { ResetPasswordUseCase } from "./reset-password.use-case";
@@ -32,7 +32,7 @@ describe("audit hygiene", () => {
       token: kit.mailer.lastToken("password-reset", "owner@example.com"),
       newPassword: reset,
     });
-    await new AddMemberUseCase(kit.deps).execute({
+    await new InviteMemberUseCase(kit.deps).execute({
       actor,
       organizationId: organization.id,
       email: "chef@example.com",

@@ -22,7 +22,10 @@ export interface ChangeMemberRoleOutput {
 
 export type ChangeMemberRoleError = ValidationFailed | NotFound | Forbidden | LastOwner;
 
-type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
+type Deps = Pick<
+  AuthDeps,
+  "memberships" | "sessions" | "invitations" | "unitOfWork" | "audit" | "clock" | "revocations"
+>;
 
 /**
  * `PATCH /organizations/{id}/members/{userId}`. The membership applies the role rules and the
@@ -56,8 +59,13 @@ export class ChangeMemberRoleUseCase {
 
       await this.deps.memberships.save(target);
       await this.deps.revocations.membershipChanged(organizationId, userId, role);
-      const downgradedByOther = !Role.atLeast(role, from) && userId !== actor.userId;
+      const downgraded = !Role.atLeast(role, from);
+      const downgradedByOther = downgraded && userId !== actor.userId;
       const ended = downgradedByOther ? await endSessionsInOrganization(this.deps, userId, organizationId, now) : [];
+      // A demoted member's pending invitations go with the role that granted them.
+      const invitationsSpent = downgraded
+        ? await this.deps.invitations.spendByInviter(organizationId, userId, now)
+        : [];
       await this.deps.audit.record({
         action: "auth.member.role_changed",
         outcome: "success",
@@ -65,7 +73,7 @@ export class ChangeMemberRoleUseCase {
         actorId: actor.userId,
         resourceType: "user",
         resourceId: userId,
-        metadata: { from, to: role, sessionsEnded: ended.length },
+        metadata: { from, to: role, sessionsEnded: ended.length, invitationsSpent: invitationsSpent.length },
       });
       return ok(undefined);
     });

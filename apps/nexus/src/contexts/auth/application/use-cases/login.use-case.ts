@@ -22,7 +22,7 @@ import { lockUnchangedCredentials } from "../verified-credentials";
 export interface LoginInput {
   readonly email: string;
   readonly password: string;
-  /** Act in this organization; must be one of the user's. Default: the oldest membership, else none. */
+  /** Act in this organization; must be one of the user's. Default: the oldest accepted membership, else none. */
   readonly organizationId?: Uuid | null;
   /** Where the session is opened from (stored on it, shown in the session list). */
   readonly origin?: RequestMeta;
@@ -148,12 +148,16 @@ export class LoginUseCase {
   }
 
   /**
-   * The requested organization's membership, else the oldest one still there, else null; each
-   * locked for share (as switch-organization does). Call inside the unit of work.
+   * The requested organization's membership, else the oldest one the user ACCEPTED (created, or
+   * joined by accepting an invitation) still there, else null; each locked for share (as
+   * switch-organization does). A membership made without consent before invitations existed is
+   * never the default: an organization somebody added you to does not get your next sign-in.
+   * Call inside the unit of work.
    */
   private async membershipFor(userId: Uuid, organizationId: Uuid | null): Promise<Membership | null | "not-a-member"> {
     if (organizationId) return (await this.deps.memberships.findShared(organizationId, userId)) ?? "not-a-member";
-    for (const candidate of await this.deps.memberships.listByUser(userId)) {
+    const accepted = (await this.deps.memberships.listByUser(userId)).filter((m) => m.acceptedAt !== null);
+    for (const candidate of accepted) {
       const locked = await this.deps.memberships.findShared(candidate.organizationId, userId);
       if (locked) return locked;
     }

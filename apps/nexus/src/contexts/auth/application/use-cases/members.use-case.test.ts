@@ -3,8 +3,8 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { AuthenticatedActor } from "../actor";
 import { type AuthTestKit, createAuthTestKit } from "../testing/auth-test-kit";
 import { AcceptInvitationUseCase } from "./accept-invitation.use-case";
-import { AddMemberUseCase } from "./add-member.use-case";
 import { ChangeMemberRoleUseCase } from "./change-member-role.use-case";
+import { InviteMemberUseCase } from "./invite-member.use-case";
 import { ListMembersUseCase } from "./list-members.use-case";
 import { RemoveMemberUseCase } from "./remove-member.use-case";
 
@@ -18,14 +18,13 @@ async function team() {
   for (const role of ["admin", "operator", "analyst"] as const) {
     const email = `${role}@example.com`;
     const userId = await kit.registerUser(email);
-    await add(kit, owner, organization.id, email, role);
-    members[role] = { actor: kit.actorOf(await kit.login(email, organization.id)), userId };
+    members[role] = { actor: kit.actorOf(await kit.join(owner, organization.id, email, role)), userId };
   }
   return { kit, owner, organizationId: organization.id, ...members };
 }
 
 const add = (kit: AuthTestKit, actor: AuthenticatedActor, organizationId: Uuid, email: string, role: string) =>
-  new AddMemberUseCase(kit.deps).execute({ actor, organizationId, email, role });
+  new InviteMemberUseCase(kit.deps).execute({ actor, organizationId, email, role });
 const changeRole = (kit: AuthTestKit, actor: AuthenticatedActor, organizationId: Uuid, userId: Uuid, role: string) =>
   new ChangeMemberRoleUseCase(kit.deps).execute({ actor, organizationId, userId, role });
 const remove = (kit: AuthTestKit, actor: AuthenticatedActor, organizationId: Uuid, userId: Uuid) =>
@@ -51,14 +50,25 @@ describe("members", () => {
     expect(await kit.deps.memberships.countOwners(b.organization.id)).toBe(1);
   });
 
-  it("adds a registered user at once; a second add is already-member", async () => {
+  it("a registered user is only invited, with the same answer as an unknown address; accepting makes them a member", async () => {
     const { kit, admin, organizationId } = await team();
     const userId = await kit.registerUser("new@example.com");
-    expect(await add(kit, admin.actor, organizationId, "New@Example.com", "operator")).toEqual({
+    const registered = await add(kit, admin.actor, organizationId, "New@Example.com", "operator");
+    const unknown = await add(kit, admin.actor, organizationId, "nobody@example.com", "operator");
+    expect(registered).toEqual({
       ok: true,
-      value: { status: "added", userId, email: "new@example.com", role: "operator" },
+      value: { status: "invited", email: "new@example.com", role: "operator", expiresAt: expect.anything() },
     });
-    expect(kit.audit.entries.at(-1)).toMatchObject({ action: "auth.member.added", organizationId, resourceId: userId });
+    expect(Object.keys(registered.ok ? registered.value : {})).toEqual(Object.keys(unknown.ok ? unknown.value : {}));
+    expect(await kit.deps.memberships.find(organizationId, userId)).toBeNull();
+    expect(kit.mailer.sent.filter((m) => m.kind === "invitation").map((m) => m.to)).toEqual(
+      expect.arrayContaining(["new@example.com", "nobody@example.com"]),
+    );
+
+    const invitee = kit.actorOf(await kit.login("new@example.com"));
+    const token = kit.mailer.lastToken("invitation", "new@example.com");
+    expect((await new AcceptInvitationUseCase(kit.deps).execute({ actor: invitee, token })).ok).toBe(true);
+    expect((await kit.deps.memberships.find(organizationId, userId))?.role).toBe("operator");
     expect(await add(kit, admin.actor, organizationId, "new@example.com", "analyst")).toMatchObject({
       ok: false,
       error: { code: "already-member" },

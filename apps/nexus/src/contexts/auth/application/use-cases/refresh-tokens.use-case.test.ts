@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createAuthTestKit } from "../testing/auth-test-kit";
-import { AddMemberUseCase } from "./add-member.use-case";
 import { ChangeMemberRoleUseCase } from "./change-member-role.use-case";
 import { RefreshTokensUseCase } from "./refresh-tokens.use-case";
 
@@ -84,13 +83,7 @@ describe("RefreshTokensUseCase", () => {
     const { kit } = await signedIn();
     const owner = await kit.ownerWithOrganization("boss@example.com");
     await kit.registerUser("op@example.com");
-    await new AddMemberUseCase(kit.deps).execute({
-      actor: owner.actor,
-      organizationId: owner.organization.id,
-      email: "op@example.com",
-      role: "admin",
-    });
-    const tokens = await kit.login("op@example.com", owner.organization.id);
+    const tokens = await kit.join(owner.actor, owner.organization.id, "op@example.com", "admin");
     // Self-demotion keeps the session, so the next refresh must carry the new role.
     await new ChangeMemberRoleUseCase(kit.deps).execute({
       actor: kit.actorOf(tokens),

@@ -13,7 +13,10 @@ export interface RemoveMemberInput {
 
 export type RemoveMemberError = NotFound | Forbidden | LastOwner;
 
-type Deps = Pick<AuthDeps, "memberships" | "sessions" | "unitOfWork" | "audit" | "clock" | "revocations">;
+type Deps = Pick<
+  AuthDeps,
+  "memberships" | "sessions" | "invitations" | "unitOfWork" | "audit" | "clock" | "revocations"
+>;
 
 /**
  * `DELETE /organizations/{id}/members/{userId}`. Any member may remove themselves (leave); removing
@@ -39,6 +42,8 @@ export class RemoveMemberUseCase {
       await this.deps.memberships.delete(organizationId, userId);
       await this.deps.revocations.membershipChanged(organizationId, userId, null);
       const ended = await endSessionsInOrganization(this.deps, userId, organizationId, now);
+      // Their pending invitations leave with them: nobody joins on the word of a former member.
+      const invitationsSpent = await this.deps.invitations.spendByInviter(organizationId, userId, now);
       await this.deps.audit.record({
         action: "auth.member.removed",
         outcome: "success",
@@ -46,7 +51,12 @@ export class RemoveMemberUseCase {
         actorId: actor.userId,
         resourceType: "user",
         resourceId: userId,
-        metadata: { role: target.role, self: userId === actor.userId, sessionsEnded: ended.length },
+        metadata: {
+          role: target.role,
+          self: userId === actor.userId,
+          sessionsEnded: ended.length,
+          invitationsSpent: invitationsSpent.length,
+        },
       });
       return ok(undefined);
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAuthTestKit } from "../testing/auth-test-kit";
 import { AcceptInvitationUseCase } from "./accept-invitation.use-case";
-import { AddMemberUseCase } from "./add-member.use-case";
+import { InviteMemberUseCase } from "./invite-member.use-case";
 import { LogoutUseCase } from "./logout.use-case";
 import { RefreshTokensUseCase } from "./refresh-tokens.use-case";
 import { ResetPasswordUseCase } from "./reset-password.use-case";
@@ -44,7 +44,7 @@ describe("refused tokens are audited, without the token", () => {
       newPassword: "whatever it is 1",
     });
     const invite = { actor, organizationId: organization.id, email: "chef@example.com", role: "operator" };
-    await new AddMemberUseCase(kit.deps).execute({ ...invite });
+    await new InviteMemberUseCase(kit.deps).execute({ ...invite });
     await kit.registerUser("intruder@example.com");
     const intruder = kit.actorOf(await kit.login("intruder@example.com"));
     const forwarded = kit.mailer.lastToken("invitation", "chef@example.com");

@@ -108,6 +108,11 @@ export class AuthMailTemplates {
     });
   }
 
+  /**
+   * The subject is FIXED: organization and inviter names are user-written, and a subject (or any
+   * header) is what a phishing attempt would borrow ("URGENT: your account is suspended"). They
+   * appear only in the body, quoted, and HTML-escaped in the HTML part.
+   */
   invitation(mail: {
     to: string;
     organizationName: string;
@@ -117,9 +122,9 @@ export class AuthMailTemplates {
   }): MailMessage {
     return actionMail({
       to: mail.to,
-      subject: `${mail.inviterName} invited you to ${mail.organizationName} on Nexus`,
+      subject: "You have been invited to join an organization on Nexus",
       greeting: "Hello,",
-      lead: `${mail.inviterName} invited you to join ${mail.organizationName} on Nexus as ${mail.role}. Sign in (or register with this email address) and accept the invitation.`,
+      lead: `A member of the organization "${mail.organizationName}" on Nexus (who gave their name as "${mail.inviterName}") invited you to join it as ${mail.role}. Sign in (or register with this email address) and accept the invitation. Nothing happens unless you accept.`,
       link: this.link("/accept-invitation", mail.token),
       linkLabel: "Accept the invitation",
       token: mail.token,

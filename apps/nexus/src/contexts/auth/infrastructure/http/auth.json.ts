@@ -1,8 +1,9 @@
 import type { OrganizationView, SessionView, TokenPair, UserView } from "../../application/auth.dto";
+import type { InvitationView } from "../../application/ports/invitation.repository";
 import type { MemberView } from "../../application/ports/membership.repository";
 import type { AcceptInvitationOutput } from "../../application/use-cases/accept-invitation.use-case";
-import type { AddMemberOutput } from "../../application/use-cases/add-member.use-case";
 import type { MeView } from "../../application/use-cases/get-me.use-case";
+import type { InviteMemberOutput } from "../../application/use-cases/invite-member.use-case";
 import type { LoginOutput } from "../../application/use-cases/login.use-case";
 import type { SwitchOrganizationOutput } from "../../application/use-cases/switch-organization.use-case";
 
@@ -72,14 +73,7 @@ export const memberJson = (m: MemberView) => ({
   joinedAt: m.joinedAt.toISOString(),
 });
 
-export const memberAddedJson = (a: Extract<AddMemberOutput, { status: "added" }>) => ({
-  status: a.status,
-  userId: a.userId,
-  email: a.email,
-  role: a.role,
-});
-
-export const memberInvitedJson = (i: Extract<AddMemberOutput, { status: "invited" }>) => ({
+export const memberInvitedJson = (i: InviteMemberOutput) => ({
   status: i.status,
   email: i.email,
   role: i.role,
@@ -89,4 +83,21 @@ export const memberInvitedJson = (i: Extract<AddMemberOutput, { status: "invited
 export const invitationAcceptedJson = (a: AcceptInvitationOutput) => ({
   organizationId: a.organizationId,
   role: a.role,
+});
+
+export const myInvitationJson = (i: InvitationView) => ({
+  id: i.id,
+  organization: { id: i.organizationId, name: i.organizationName },
+  role: i.role,
+  createdAt: i.createdAt.toISOString(),
+  expiresAt: i.expiresAt.toISOString(),
+});
+
+export const organizationInvitationJson = (i: InvitationView) => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  invitedBy: i.invitedBy,
+  createdAt: i.createdAt.toISOString(),
+  expiresAt: i.expiresAt.toISOString(),
 });

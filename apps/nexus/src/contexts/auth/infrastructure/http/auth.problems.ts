@@ -69,6 +69,13 @@ export const authErrors = defineErrorCatalog({
     title: "Already member",
     description: "The user is already a member of this organization.",
   },
+  "invitation-quota-exceeded": {
+    status: 429,
+    title: "Invitation quota exceeded",
+    description:
+      "The organization, or you, sent the most invitations allowed in 24 hours " +
+      "(INVITATIONS_PER_DAY_PER_ORGANIZATION, INVITATIONS_PER_DAY_PER_INVITER). Try again later.",
+  },
   "last-owner": {
     status: 409,
     title: "Last owner",

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema } from "@/shared/infrastructure/http/common.schemas";
+import { DateTimeSchema, IdSchema } from "@/shared/infrastructure/http/common.schemas";
 import { OneTimeTokenField, RoleSchema } from "./common.schemas";
 
 export const AcceptInvitationBody = z.object({ token: OneTimeTokenField }).openapi("AcceptInvitationRequest");
@@ -7,3 +7,43 @@ export const AcceptInvitationBody = z.object({ token: OneTimeTokenField }).opena
 export const InvitationAcceptedSchema = z
   .object({ organizationId: IdSchema, role: RoleSchema })
   .openapi("InvitationAccepted");
+
+export const InvitationIdParam = z.object({
+  id: z.string().openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
+});
+
+export const OrganizationInvitationParams = z.object({
+  id: z.string().openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
+  invitationId: z.string().openapi({ param: { name: "invitationId", in: "path" }, format: "uuid" }),
+});
+
+/** An invitation sent to the caller (`GET /invitations`). */
+export const MyInvitationSchema = z
+  .object({
+    id: IdSchema,
+    organization: z.object({ id: IdSchema, name: z.string() }),
+    role: RoleSchema,
+    createdAt: DateTimeSchema,
+    expiresAt: DateTimeSchema,
+  })
+  .openapi("MyInvitation");
+
+/** Not paged: the daily quotas and the 7-day lifetime bound it (documented in docs/auth.md). */
+export const MyInvitationList = z.object({ items: z.array(MyInvitationSchema) }).openapi("MyInvitationList");
+
+/** A pending invitation of an organization (`GET /organizations/{id}/invitations`). */
+export const OrganizationInvitationSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string().openapi({ format: "email" }),
+    role: RoleSchema,
+    invitedBy: IdSchema,
+    createdAt: DateTimeSchema,
+    expiresAt: DateTimeSchema,
+  })
+  .openapi("OrganizationInvitation");
+
+/** Not paged: the daily quota × the 7-day lifetime bounds it (documented in docs/auth.md). */
+export const OrganizationInvitationList = z
+  .object({ items: z.array(OrganizationInvitationSchema) })
+  .openapi("OrganizationInvitationList");

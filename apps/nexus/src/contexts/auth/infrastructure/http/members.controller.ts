@@ -5,19 +5,18 @@ import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
 import { notFound } from "../../application/auth.errors";
-import { AddMemberUseCase } from "../../application/use-cases/add-member.use-case";
 import { ChangeMemberRoleUseCase } from "../../application/use-cases/change-member-role.use-case";
+import { InviteMemberUseCase } from "../../application/use-cases/invite-member.use-case";
 import { ListMembersUseCase } from "../../application/use-cases/list-members.use-case";
 import { RemoveMemberUseCase } from "../../application/use-cases/remove-member.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
 import { AuthTokens as T } from "../auth.tokens";
-import { memberAddedJson, memberInvitedJson, memberJson } from "./auth.json";
+import { memberInvitedJson, memberJson } from "./auth.json";
 import { authErrors } from "./auth.problems";
 import { actorOf, type HonoGuard } from "./auth-request";
 import {
   AddMemberBody,
   ChangeRoleBody,
-  MemberAddedSchema,
   MemberInvitedSchema,
   MemberPage,
   MemberParams,
@@ -45,12 +44,16 @@ const add = createRoute({
   path: "/api/v1/organizations/{id}/members",
   operationId: "addMember",
   tags: ["members"],
-  summary: "Add a registered user, or mail an invitation to any other address (owner, admin)",
-  description: "Only an owner can grant `owner`. An invitation is accepted with `POST /invitations/accept`.",
+  summary: "Invite someone by email (owner, admin): nobody joins without accepting",
+  description:
+    "Always mails an invitation (valid 7 days) and answers 202 with the same body whether or not the " +
+    "address has an account. It is accepted with `POST /invitations/accept` (the mailed token) or " +
+    "`POST /invitations/{id}/accept`. Only an owner can invite as `owner`. A second invitation to the same " +
+    "address replaces the pending one (the old link stops working). Daily quotas per organization and per " +
+    "inviter answer 429 `invitation-quota-exceeded`.",
   security: BEARER_AUTH,
   request: { params: OrganizationIdParam, ...jsonBody(AddMemberBody) },
   responses: {
-    201: jsonResponse(MemberAddedSchema, "The user is now a member"),
     202: jsonResponse(MemberInvitedSchema, "An invitation was mailed (valid 7 days)"),
     ...authErrors.responses(
       "malformed-json",
@@ -59,6 +62,7 @@ const add = createRoute({
       "not-found",
       "already-member",
       "validation-failed",
+      "invitation-quota-exceeded",
     ),
   },
 });
@@ -122,13 +126,11 @@ export class MembersController implements Controller {
       const organizationId = parsePathId(c.req.valid("param").id);
       if (!organizationId) return authErrors.problem(c, notFound("organization"));
       const result = await c.var.scope
-        .useCase(AddMemberUseCase, T.Deps)
+        .useCase(InviteMemberUseCase, T.Deps)
         .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
       if (!result.ok) return authErrors.problem(c, result.error);
-      // A member at once is a created resource; a mailed invitation only an accepted request.
-      const outcome = result.value;
-      if (outcome.status === "invited") return c.json(memberInvitedJson(outcome), 202);
-      return c.json(memberAddedJson(outcome), 201);
+      // Accepted, not created: the membership exists only once the invitee accepts.
+      return c.json(memberInvitedJson(result.value), 202);
     });
 
     app.openapi({ ...changeRole, ...authenticated }, async (c) => {

@@ -24,10 +24,6 @@ export const MemberParams = OrganizationIdParam.extend({
 
 export const AddMemberBody = z.object({ email: EmailField, role: RoleSchema }).openapi("AddMemberRequest");
 
-export const MemberAddedSchema = z
-  .object({ status: z.literal("added"), userId: IdSchema, email: z.string(), role: RoleSchema })
-  .openapi("MemberAdded");
-
 export const MemberInvitedSchema = z
   .object({ status: z.literal("invited"), email: z.string(), role: RoleSchema, expiresAt: DateTimeSchema })
   .openapi("MemberInvited");

@@ -17,6 +17,13 @@ export class DrizzleOrganizationRepository implements OrganizationRepository {
     return row ? toOrganization(row) : null;
   }
 
+  async lockById(id: Uuid): Promise<Organization | null> {
+    const [row] = await withDatabaseErrors(() =>
+      this.client.executor().select().from(organizations).where(eq(organizations.id, id)).limit(1).for("no key update"),
+    );
+    return row ? toOrganization(row) : null;
+  }
+
   async save(organization: Organization): Promise<void> {
     const row = toOrganizationRow(organization);
     await withDatabaseErrors(() =>

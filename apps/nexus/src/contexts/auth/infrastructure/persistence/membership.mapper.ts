@@ -11,6 +11,7 @@ export function toMembership(row: MembershipRow): Membership {
     role: row.role,
     createdAt: Timestamp.fromDate(row.createdAt),
     updatedAt: Timestamp.fromDate(row.updatedAt),
+    acceptedAt: row.acceptedAt ? Timestamp.fromDate(row.acceptedAt) : null,
   });
 }
 
@@ -24,6 +25,7 @@ export function toMembershipRow(membership: Membership): typeof memberships.$inf
     role: p.role,
     createdAt: p.createdAt.toDate(),
     updatedAt: p.updatedAt.toDate(),
+    acceptedAt: p.acceptedAt?.toDate() ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { baseColumns } from "@/shared/infrastructure/database/base-columns";
 import { auth } from "@/shared/infrastructure/database/schemas";
@@ -16,6 +16,9 @@ export const memberships = auth.table(
     organizationId: uuid("organization_id").$type<Uuid>().notNull(),
     userId: uuid("user_id").$type<Uuid>().notNull(),
     role: text("role", { enum: ROLES }).$type<Role>().notNull(),
+    // When the user consented (created the organization, accepted an invitation). Null only for
+    // members added without consent before invitations (migration 0011): login never defaults there.
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [
     uniqueIndex("memberships_organization_user_uq").on(t.organizationId, t.userId),

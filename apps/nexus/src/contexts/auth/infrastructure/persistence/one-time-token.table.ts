@@ -29,6 +29,20 @@ export const oneTimeTokens = auth.table(
     uniqueIndex("one_time_tokens_token_hash_uq").on(t.tokenHash),
     // A user's outstanding tokens of one purpose are spent together (password reset/change).
     index("one_time_tokens_user_purpose_idx").on(t.userId, t.purpose).where(sql`${t.usedAt} is null`),
+    // One pending invitation per (organization, email): a second invite replaces the first.
+    uniqueIndex("one_time_tokens_pending_invitation_uq")
+      .on(t.invitationOrganizationId, t.email)
+      .where(sql`${t.purpose} = 'invitation' and ${t.usedAt} is null`),
+    // GET /invitations (mine) and the daily invitation quotas (per organization, per inviter).
+    index("one_time_tokens_pending_invitation_email_idx")
+      .on(t.email)
+      .where(sql`${t.purpose} = 'invitation' and ${t.usedAt} is null`),
+    index("one_time_tokens_invitation_organization_created_idx")
+      .on(t.invitationOrganizationId, t.createdAt)
+      .where(sql`${t.purpose} = 'invitation'`),
+    index("one_time_tokens_invited_by_created_idx")
+      .on(t.invitedBy, t.createdAt)
+      .where(sql`${t.purpose} = 'invitation'`),
     check("one_time_tokens_purpose_check", sql`${t.purpose} in ('email-verification', 'password-reset', 'invitation')`),
     check(
       "one_time_tokens_invitation_role_check",
