@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { type AuthClient, PASSWORD, readJson, uniqueEmail } from "./support/auth-client";
+import { type AuthClient, joinByInvitation, PASSWORD, readJson, uniqueEmail } from "./support/auth-client";
 import { useAuthE2e } from "./support/use-auth-e2e";
 
 /**
@@ -98,19 +98,18 @@ describe("auth: the onboarding flow through HTTP", () => {
     expect((await readJson(again)).code).toBe("invalid-token");
   });
 
-  it("adds an already registered user at once (201) and answers 409 for a second add", async () => {
+  it("only invites an already registered user (202, not a member yet); 409 once they accepted", async () => {
     const owner = await ana.owner("carla");
-    const { email: daniEmail } = await bruno.signUp("dani");
+    const dani = await bruno.signUp("dani");
     const path = `/api/v1/organizations/${owner.organizationId}/members`;
-    const added = await ana.request(path, {
-      token: owner.tokens.accessToken,
-      json: { email: daniEmail, role: "analyst" },
-    });
-    expect(added.status).toBe(201);
-    expect(await added.json()).toMatchObject({ status: "added", email: daniEmail, role: "analyst" });
+    await joinByInvitation(
+      { client: ana, token: owner.tokens.accessToken, organizationId: owner.organizationId },
+      { client: bruno, email: dani.email, token: dani.tokens.accessToken },
+      "analyst",
+    );
     const twice = await ana.request(path, {
       token: owner.tokens.accessToken,
-      json: { email: daniEmail, role: "analyst" },
+      json: { email: dani.email, role: "analyst" },
     });
     expect(twice.status).toBe(409);
     expect((await readJson(twice)).code).toBe("already-member");
