@@ -39,7 +39,10 @@ export async function createApplication(config: Config, options: { logger?: Logg
   try {
     const platform = await registerPlatform(container, config, logger);
     const auth = await registerAuth(container);
-    const production = registerProduction(container, auth.services.guard);
+    const production = registerProduction(container, {
+      guard: auth.services.guard,
+      organizationDirectory: auth.services.organizationDirectory,
+    });
     const bi = registerBi(container, auth.services.guard);
     const tax = registerTax(container, {
       guard: auth.services.guard,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Clock } from "@/contexts/production/application/ports/production-services.port";
+import type { Clock, OrganizationCalendar } from "@/contexts/production/application/ports/production-services.port";
 import type { ProductionDeps } from "@/contexts/production/application/production-deps";
 import { AdjustStockUseCase } from "@/contexts/production/application/use-cases/adjust-stock.use-case";
 import { ChangeOrderStatusUseCase } from "@/contexts/production/application/use-cases/change-order-status.use-case";
@@ -17,6 +17,7 @@ import { buildProductionDeps } from "@/contexts/production/infrastructure/build-
 import { unwrap } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { outboxEvents } from "@/shared/infrastructure/events/outbox-event.table";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -28,11 +29,20 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Production's use cases over real repositories on a fresh (cloned) database. */
-export async function createProductionKit() {
+/**
+ * Production's use cases over real repositories on a fresh (cloned) database. Days are UTC days unless
+ * `calendar` builds another (e.g. auth's directory on the same database).
+ */
+export async function createProductionKit(
+  options: { calendar?: (client: DatabaseClient) => OrganizationCalendar } = {},
+) {
   const database: TestDatabase = await createTestDatabase();
   const clock = new ManualClock();
-  const deps: ProductionDeps = buildProductionDeps(database.client, database.uow, { clock });
+  const calendar = options.calendar?.(database.client);
+  const deps: ProductionDeps = buildProductionDeps(database.client, database.uow, {
+    clock,
+    ...(calendar ? { calendar } : {}),
+  });
   return {
     database,
     clock,

@@ -1,9 +1,14 @@
 import { expect } from "vitest";
 import { type AuthClient, joinByInvitation } from "../../auth/e2e/support/auth-client";
 
-/** The day `days` from today (UTC), as the API's dates: YYYY-MM-DD. */
-export const dayFromToday = (days: number): string =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The day `days` from today in Europe/Lisbon — the time zone AuthClient gives the organizations it
+ * creates, in which production counts expiry and production days — as the API's dates: YYYY-MM-DD.
+ */
+export const dayFromToday = (days: number): string => {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Lisbon" }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+};
 
 /** One signed-in member acting in an organization, talking to the production API. */
 export class ProductionActor {

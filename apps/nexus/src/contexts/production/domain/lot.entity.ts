@@ -96,10 +96,12 @@ export class Lot {
     quantity: Quantity;
     cost: Money;
     producedAt: Timestamp;
+    /** The organization's day at `producedAt` (its time zone): the code's date and the shelf life's start. */
+    producedOn: CalendarDate;
     shelfLifeDays: number | null;
     allergens: readonly Allergen[];
   }): Lot {
-    const producedOn = Dates.ofEpochMs(input.producedAt.epochMs);
+    const { producedOn } = input;
     return new Lot({
       id: Uuid.generate(input.producedAt.epochMs),
       organizationId: input.organizationId,

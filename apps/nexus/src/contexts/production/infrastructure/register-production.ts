@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
+import type { OrganizationDirectory } from "@/contexts/auth/contracts/organization-directory";
 import { CreditNoteIssuedV1 } from "@/contexts/tax/contracts/credit-note-issued.event";
 import { InvoiceCancelledV1 } from "@/contexts/tax/contracts/invoice-cancelled.event";
 import { InvoiceIssuedV1 } from "@/contexts/tax/contracts/invoice-issued.event";
@@ -26,6 +27,7 @@ import { RecordSaleUseCase } from "../application/use-cases/record-sale.use-case
 import { ReturnSaleUseCase } from "../application/use-cases/return-sale.use-case";
 import { TraceLotUseCase } from "../application/use-cases/trace-lot.use-case";
 import type { ProductCatalog } from "../contracts/product-catalog";
+import { DirectoryOrganizationCalendar } from "./adapters/directory.organization-calendar";
 import { RepositoryProductCatalog } from "./adapters/repository.product-catalog";
 import { buildProductionDeps } from "./build-production-deps";
 import { CatalogController } from "./http/catalog.controller";
@@ -33,6 +35,13 @@ import { OrdersController } from "./http/orders.controller";
 import { productionErrors } from "./http/production.problems";
 import { StockController } from "./http/stock.controller";
 import { ProductionTokens as T } from "./production.tokens";
+
+/** What production needs from the contexts it depends on (auth's public services, from its contracts). */
+export interface ProductionNeeds {
+  readonly guard: AuthGuard<MiddlewareHandler, Context>;
+  /** Each organization's time zone: expiry, FEFO and production days are its local days. */
+  readonly organizationDirectory: OrganizationDirectory;
+}
 
 /** Public services (production/contracts) the composition root hands to other contexts. */
 export type ProductionModule = ContextModule<{ readonly productCatalog: ProductCatalog }>;
@@ -42,14 +51,13 @@ export type ProductionModule = ContextModule<{ readonly productCatalog: ProductC
  * per delivered event), the consumers of tax's events (exactly once: the dispatcher's inbox), the
  * controllers behind auth's guard and the public product look-up.
  */
-export function registerProduction(
-  container: Container,
-  guard: AuthGuard<MiddlewareHandler, Context>,
-): ProductionModule {
+export function registerProduction(container: Container, needs: ProductionNeeds): ProductionModule {
+  const { guard } = needs;
   container.singleton(T.Deps, (r) =>
     buildProductionDeps(r.resolve(P.Database), r.resolve(P.UnitOfWork), {
       outbox: r.resolve(P.Outbox),
       auditTrail: r.resolve(P.AuditTrail),
+      calendar: new DirectoryOrganizationCalendar(needs.organizationDirectory),
     }),
   );
   const useCase = <U>(token: (typeof T)[keyof typeof T], UseCase: new (deps: ProductionDeps) => U) =>

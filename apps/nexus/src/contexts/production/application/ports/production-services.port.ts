@@ -57,7 +57,13 @@ export interface Clock {
   now(): Timestamp;
 }
 
-/** The organization's calendar: which day it is there (expiry and FEFO work in local days). */
+/**
+ * The organization's calendar: days as its time zone has them (auth's directory). Expiry, FEFO, a
+ * product lot's production day and date filters work in these local days.
+ */
 export interface OrganizationCalendar {
+  /** The day it is in the organization at `now`. */
   today(organizationId: Uuid, now: Timestamp): Promise<CalendarDate>;
+  /** The first instant (epoch ms) of `date` in the organization. */
+  startOfDay(organizationId: Uuid, date: CalendarDate): Promise<number>;
 }

@@ -95,6 +95,7 @@ export class CompleteOrderUseCase {
         quantity: produced,
         cost: consumed.value.cost,
         producedAt: now,
+        producedOn: today,
         shelfLifeDays: product.props.shelfLifeDays,
         allergens: unionOfAllergens(used.map((i) => i.allergens)),
       });

@@ -119,11 +119,14 @@ export class ProductionQueriesUseCase {
     page: PageRequest,
   ): Promise<Result<Page<MovementView>, InvalidCursor | ValidationFailed>> {
     const parse = new InputParser();
-    const fromMs = instant(query.from, "/from", parse);
-    const toMs = instant(query.to, "/to", parse);
+    const from = instant(query.from, "/from", parse);
+    const to = instant(query.to, "/to", parse);
     const parsed = parse.result(null);
     if (!parsed.ok) return parsed;
-    const filter = { itemId: query.itemId ?? null, fromMs, toMs };
+    // A date means the organization's midnight, as its people read "from 3 December".
+    const toMs = async (bound: Instant) =>
+      bound === null ? null : typeof bound === "number" ? bound : this.deps.calendar.startOfDay(organizationId, bound);
+    const filter = { itemId: query.itemId ?? null, fromMs: await toMs(from), toMs: await toMs(to) };
     return map(await this.deps.readModel.listMovements(organizationId, filter, page), (p) => ({
       ...p,
       items: p.items.map(movementView),
@@ -160,11 +163,14 @@ export class ProductionQueriesUseCase {
   }
 }
 
-/** A date (`YYYY-MM-DD`, start of that UTC day) or an RFC 3339 time, as epoch ms. */
-function instant(text: string | undefined, pointer: string, parse: InputParser): number | null {
+/** A day (its start is the organization's to say) or an exact instant in epoch ms. */
+type Instant = CalendarDate | number | null;
+
+/** A date (`YYYY-MM-DD`) or an RFC 3339 time. */
+function instant(text: string | undefined, pointer: string, parse: InputParser): Instant {
   if (text === undefined) return null;
   const asDate = CalendarDate.parse(text);
-  if (asDate.ok) return Date.parse(`${asDate.value}T00:00:00Z`);
+  if (asDate.ok) return asDate.value;
   const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(ms)) parse.errors.push({ pointer, message: "must be a date (YYYY-MM-DD) or an RFC 3339 time" });
   return Number.isNaN(ms) ? null : ms;

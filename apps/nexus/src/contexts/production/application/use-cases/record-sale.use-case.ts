@@ -7,7 +7,10 @@ import { CalendarDate } from "../../domain/calendar-date.value-object";
 import { type Shipment, shipFefo } from "../../domain/stock-keeping.service";
 import type { ProductionDeps } from "../production-deps";
 
-type Deps = Pick<ProductionDeps, "sales" | "products" | "stock" | "unitOfWork" | "audit" | "events" | "clock">;
+type Deps = Pick<
+  ProductionDeps,
+  "sales" | "products" | "stock" | "unitOfWork" | "audit" | "events" | "clock" | "calendar"
+>;
 
 export interface SaleOutcome {
   readonly applied: boolean;
@@ -55,9 +58,10 @@ export class RecordSaleUseCase {
         productIds.map((itemId) => ({ itemId, itemKind: "product" as const })),
       );
       const lots = await stock.lockLotsOf(organizationId, productIds);
-      const day = CalendarDate.parse(invoice.issueDate);
-      const issueDay = day.ok ? day.value : CalendarDate.ofEpochMs(clock.now().epochMs);
       const now = clock.now();
+      const day = CalendarDate.parse(invoice.issueDate);
+      // tax dates an invoice in the organization's time zone; an unreadable date falls back to today there.
+      const issueDay = day.ok ? day.value : await this.deps.calendar.today(organizationId, now);
 
       const shipped: { productId: Uuid; quantity: Quantity; shipment: Shipment }[] = [];
       for (const { line, quantity } of shippable) {
