@@ -26,6 +26,9 @@ export const productionOrders = production.table(
   (t) => [
     check("orders_status_check", sql`${t.status} in ('planned', 'in_progress', 'completed', 'cancelled')`),
     index("orders_org_id_idx").on(t.organizationId, t.id),
+    // GET /production/orders?status=…: keyset within one status, so a rare status (in_progress among
+    // many completed orders) costs a page, not a scan of the organization's orders (bench/production).
+    index("orders_org_status_id_idx").on(t.organizationId, t.status, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_org_status_id_idx" ON "production"."orders" USING btree ("organization_id","status","id");
