@@ -29,6 +29,7 @@ import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { createEventBus } from "@/shared/infrastructure/events/create-event-bus";
 import { createLogger } from "@/shared/infrastructure/logging/logger";
+import { testAuditKeys } from "../test/support/test-audit-keys";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -222,7 +223,7 @@ async function lagAndRebuild(client: DatabaseClient): Promise<void> {
       select (r->>'id')::uuid, 'tax.invoice.issued.v1', 1, ${rebuildOrg}::uuid, (r->'payload'->>'invoiceId')::uuid, now(), r->'payload', 'delivered'
       from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) r`);
   }
-  const rebuild = createProjectionsRebuild(client);
+  const rebuild = createProjectionsRebuild(client, testAuditKeys);
   const t0 = performance.now();
   const report = await rebuild.execute({ organizationId: rebuildOrg, actorId: null });
   const seconds = (performance.now() - t0) / 1000;

@@ -37,6 +37,7 @@ import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { OutboxNotifyingUnitOfWork } from "@/shared/infrastructure/events/outbox-notifying.unit-of-work";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
+import { testAuditKeys } from "../test/support/test-audit-keys";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       products: { find: async (_org, ids) => products.filter((p) => ids.includes(p.productId)) },
       organizations: { find: async () => ({ currency: "EUR", timezone: "UTC" }) },
       events: new OutboxTaxEvents(new OutboxWriter(client)),
-      audit: new PlatformTaxAuditLog(new AuditTrail(client)),
+      audit: new PlatformTaxAuditLog(new AuditTrail(client, testAuditKeys)),
       // The app's wiring (create-event-bus): relays are woken after commit, never by a NOTIFY inside it.
       unitOfWork: lockTimer.wrapUnitOfWork(new OutboxNotifyingUnitOfWork(new DrizzleUnitOfWork(client), client)),
       clock: { now: () => Timestamp.now() },

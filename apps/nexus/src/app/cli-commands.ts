@@ -1,7 +1,10 @@
 import { createProjectionsRebuild } from "@/contexts/bi/infrastructure/register-bi";
 import { DrizzleProductionReadModel } from "@/contexts/production/infrastructure/persistence/drizzle-production.read-model";
 import { Uuid } from "@/shared/domain/uuid.value-object";
-import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
+import { allAuditChainHeads } from "@/shared/infrastructure/audit/audit-chain-head";
+import { loadAuditChainKeys } from "@/shared/infrastructure/audit/audit-hash";
+import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
+import { parseAnchors } from "@/shared/infrastructure/audit/audit-verifier";
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -35,12 +38,17 @@ export const cliCommands: readonly CliCommand[] = [
   {
     name: "migrate",
     summary: "apply pending database migrations (PGlite under DATA_DIR, or DATABASE_URL)",
-    run: (config) =>
-      withDatabase(config, async (client) => {
+    run: async (config) => {
+      const keys = await loadAuditChainKeys(config);
+      return withDatabase(config, async (client) => {
         await migrateDatabase(client);
         console.log(`migrations applied (${client.kind})`);
+        // Chains written before AUDIT_CHAIN_KEY get their keyed seal (ADR 0015), as the app does at start.
+        const sealed = await new AuditTrail(client, keys).sealUnkeyedChains();
+        if (sealed > 0) console.log(`${sealed} audit chain(s) sealed with a keyed entry`);
         return 0;
-      }),
+      });
+    },
   },
   {
     name: "migrate-status",
@@ -58,12 +66,29 @@ export const cliCommands: readonly CliCommand[] = [
   },
   {
     name: "audit-verify",
-    summary: "walk every organization's audit hash chain; exit 1 if one is broken",
-    run: (config) =>
-      withDatabase(config, async (client) => {
-        const report = await verifyAuditChain(client, {});
+    summary:
+      "walk every audit hash chain with AUDIT_CHAIN_KEY; --anchor <organizationId|global>:<seq>:<hash> (repeatable) also catches a cut tail; exit 1 if one is broken",
+    run: async (config, args) => {
+      const anchors = parseAnchors(args);
+      if (!anchors.ok) {
+        console.error(anchors.error);
+        return 1;
+      }
+      const keys = await loadAuditChainKeys(config);
+      return withDatabase(config, async (client) => {
+        const report = await new AuditTrail(client, keys).verify({ anchors: anchors.value });
         console.log(JSON.stringify(report));
         return report.valid ? 0 : 1;
+      });
+    },
+  },
+  {
+    name: "audit-head",
+    summary: "print every audit chain's head (one JSON line each) to record elsewhere as an anchor",
+    run: (config) =>
+      withDatabase(config, async (client) => {
+        for (const head of await allAuditChainHeads(client)) console.log(JSON.stringify(head));
+        return 0;
       }),
   },
   {
@@ -113,7 +138,7 @@ export const cliCommands: readonly CliCommand[] = [
           console.error(`"${id}" is not an organization id`);
           return 1;
         }
-        const rebuild = createProjectionsRebuild(client);
+        const rebuild = createProjectionsRebuild(client, await loadAuditChainKeys(config));
         const organizations = id !== undefined ? [id] : await rebuild.organizations();
         for (const organizationId of organizations) {
           console.log(JSON.stringify(await rebuild.execute({ organizationId, actorId: null })));

@@ -4,6 +4,7 @@ import type { AuditEntry } from "@/shared/infrastructure/audit/audit-entry";
 import { computeAuditHash } from "@/shared/infrastructure/audit/audit-hash";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
+import { testAuditKeys } from "../support/test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { anEntry, anOrganization, countEntries, messagesOf, tamperAsSuperuser } from "./audit-fixtures";
 
@@ -13,7 +14,7 @@ describe("audit trail is append-only and tamper-evident", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    audit = new AuditTrail(database.client);
+    audit = new AuditTrail(database.client, testAuditKeys);
   });
   afterAll(() => database.dispose());
 
@@ -58,12 +59,16 @@ describe("audit trail is append-only and tamper-evident", () => {
       sql`update platform.audit_entries set outcome = 'denied' where id = ${third.id}`,
     );
 
-    expect(await verifyAuditChain(database.client, { organizationId: third.organizationId })).toEqual({
+    expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId: third.organizationId })).toEqual({
       valid: false,
       checked: 3,
       firstBrokenId: third.id,
+      reason: "not-keyed",
     });
-    expect(await verifyAuditChain(database.client)).toMatchObject({ valid: false, firstBrokenId: third.id });
+    expect(await verifyAuditChain(database.client, testAuditKeys)).toMatchObject({
+      valid: false,
+      firstBrokenId: third.id,
+    });
   });
 
   it("names the entry a superuser altered with ALTER TABLE … DISABLE TRIGGER, even with a recomputed hash", async () => {
@@ -83,10 +88,12 @@ describe("audit trail is append-only and tamper-evident", () => {
       );
     }
 
-    expect(await verifyAuditChain(database.client, { organizationId: first.organizationId })).toEqual({
+    // Keyed chain (ADR 0015): the recomputed hash is not the keyed one, so the forged entry itself is named.
+    expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId: first.organizationId })).toEqual({
       valid: false,
-      checked: 3,
-      firstBrokenId: third.id,
+      checked: 2,
+      firstBrokenId: second.id,
+      reason: "not-keyed",
     });
     // And the trigger is back.
     await expect(database.client.db.execute(sql`delete from platform.audit_entries`)).rejects.toThrow();
@@ -98,7 +105,9 @@ describe("audit trail is append-only and tamper-evident", () => {
 
     await tamperAsSuperuser(database.client, sql`delete from platform.audit_entries where id = ${second.id}`);
 
-    expect(await verifyAuditChain(database.client, { organizationId: first.organizationId })).toMatchObject({
+    expect(
+      await verifyAuditChain(database.client, testAuditKeys, { organizationId: first.organizationId }),
+    ).toMatchObject({
       valid: false,
       firstBrokenId: third.id,
     });
@@ -109,10 +118,11 @@ describe("audit trail is append-only and tamper-evident", () => {
     await database.uow.transaction(async () => {
       for (let i = 0; i < 501; i++) await audit.record(anEntry(org, { resourceId: String(i) }));
     });
-    expect(await verifyAuditChain(database.client, { organizationId: org })).toEqual({
+    expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId: org })).toEqual({
       valid: true,
       checked: 501,
       firstBrokenId: null,
+      reason: null,
     });
   });
 });

@@ -5,6 +5,7 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import type { AuditEntry } from "@/shared/infrastructure/audit/audit-entry";
 import { type AuditQuery, listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
+import { testAuditKeys } from "../support/test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { anEntry, anOrganization } from "./audit-fixtures";
 
@@ -17,7 +18,7 @@ describe("listAuditEntries", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const audit = new AuditTrail(database.client);
+    const audit = new AuditTrail(database.client, testAuditKeys);
     for (let i = 0; i < 7; i++) {
       recorded.push(
         await audit.record(

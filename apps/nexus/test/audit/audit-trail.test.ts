@@ -5,6 +5,7 @@ import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { runWithRequestContext } from "@/shared/infrastructure/request-context/request-context";
+import { testAuditKeys } from "../support/test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { anEntry, anOrganization, countEntries } from "./audit-fixtures";
 
@@ -14,7 +15,7 @@ describe("AuditTrail", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    audit = new AuditTrail(database.client);
+    audit = new AuditTrail(database.client, testAuditKeys);
   });
   afterAll(() => database.dispose());
 
@@ -28,10 +29,11 @@ describe("AuditTrail", () => {
     expect(first.prevHash).toBe("0".repeat(64));
     expect(second.chainSeq).toBe(2);
     expect(second.prevHash).toBe(first.hash);
-    expect(await verifyAuditChain(database.client, { organizationId: org })).toEqual({
+    expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId: org })).toEqual({
       valid: true,
       checked: 2,
       firstBrokenId: null,
+      reason: null,
     });
   });
 
@@ -102,7 +104,7 @@ describe("AuditTrail", () => {
       nested: { accessToken: "[REDACTED]", items: [{ Cookie: "[REDACTED]" }, { client_secret: "[REDACTED]" }] },
       Authorization: "[REDACTED]",
     });
-    expect((await verifyAuditChain(database.client, { organizationId: org })).valid).toBe(true);
+    expect((await verifyAuditChain(database.client, testAuditKeys, { organizationId: org })).valid).toBe(true);
   });
 
   it("takes ip, user agent, trace id and actor from the request context, with explicit overrides", async () => {
@@ -158,12 +160,13 @@ describe("AuditTrail", () => {
         sql`select chain_seq from platform.audit_entries where organization_id = ${org} order by chain_seq`,
       );
       expect(rows.map((r) => Number(r.chain_seq))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-      expect(await verifyAuditChain(database.client, { organizationId: org })).toEqual({
+      expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId: org })).toEqual({
         valid: true,
         checked: 25,
         firstBrokenId: null,
+        reason: null,
       });
     }
-    expect((await verifyAuditChain(database.client)).valid).toBe(true);
+    expect((await verifyAuditChain(database.client, testAuditKeys)).valid).toBe(true);
   });
 });

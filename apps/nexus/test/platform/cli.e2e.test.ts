@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import { loadAuditChainKeys } from "@/shared/infrastructure/audit/audit-hash";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -86,7 +87,8 @@ describe("the CLI through its real entry point", () => {
   it("audit-verify exits 0 on intact chains and 1 on a tampered one", async () => {
     const organizationId = Uuid.generate();
     await withClient(async (client) => {
-      const audit = new AuditTrail(client);
+      // The key the CLI loads from the same configuration (a file under this DATA_DIR).
+      const audit = new AuditTrail(client, await loadAuditChainKeys(testConfig({ ...database.env })));
       for (let i = 0; i < 3; i++) await audit.record(anEntry(organizationId, { resourceId: `r${i}` }));
     });
     const intact = await cli("audit-verify");

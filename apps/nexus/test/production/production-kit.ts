@@ -17,8 +17,10 @@ import { buildProductionDeps } from "@/contexts/production/infrastructure/build-
 import { unwrap } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { outboxEvents } from "@/shared/infrastructure/events/outbox-event.table";
+import { testAuditKeys } from "../support/test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /** A clock tests move by hand. */
@@ -41,6 +43,7 @@ export async function createProductionKit(
   const calendar = options.calendar?.(database.client);
   const deps: ProductionDeps = buildProductionDeps(database.client, database.uow, {
     clock,
+    auditTrail: new AuditTrail(database.client, testAuditKeys),
     ...(calendar ? { calendar } : {}),
   });
   return {

@@ -1,5 +1,6 @@
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
+import { testAuditKeys } from "./test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 /** The platform pieces every context's use cases write through, over one cloned, migrated database. */
@@ -16,5 +17,9 @@ export interface UseCaseDatabase extends TestDatabase {
  */
 export async function createUseCaseDatabase(): Promise<UseCaseDatabase> {
   const database = await createTestDatabase();
-  return { ...database, audit: new AuditTrail(database.client), outbox: new OutboxWriter(database.client) };
+  return {
+    ...database,
+    audit: new AuditTrail(database.client, testAuditKeys),
+    outbox: new OutboxWriter(database.client),
+  };
 }

@@ -1,3 +1,4 @@
+import { loadAuditChainKeys } from "./audit/audit-hash";
 import { AuditTrail } from "./audit/audit-trail";
 import { createBroadcast, createCache } from "./cache/create-cache";
 import { SystemClock } from "./clock/system.clock";
@@ -80,7 +81,8 @@ export async function registerPlatform(container: Container, config: Config, log
   );
   container.singleton(T.UnitOfWork, (r) => r.resolve(T.EventBus).uow);
   container.singleton(T.Outbox, (r) => r.resolve(T.EventBus).outbox);
-  container.singleton(T.AuditTrail, (r) => new AuditTrail(r.resolve(T.Database)));
+  const auditKeys = await loadAuditChainKeys(config);
+  container.singleton(T.AuditTrail, (r) => new AuditTrail(r.resolve(T.Database), auditKeys));
   container.singleton(T.IdempotencyStore, (r) => new DrizzleIdempotencyStore(r.resolve(T.Database)));
   container.singleton(
     T.Mailer,
@@ -104,12 +106,24 @@ export async function registerPlatform(container: Container, config: Config, log
     (tasks) => tasks.stop(),
   );
 
+  await sealUnkeyedAuditChains(container.resolve(T.AuditTrail), logger);
   const mailer = container.resolve(T.Mailer);
   const controllers: Controller[] = [];
   if (shouldExposeDevMailbox(config) && mailer instanceof DevMailboxMailer) {
     controllers.push(new DevMailboxController(mailer));
   }
   return { controllers, healthChecks: platformHealthChecks(database, container) };
+}
+
+/** Entries hashed before the chain had a key get a keyed seal (ADR 0015); an unmigrated database has none yet. */
+async function sealUnkeyedAuditChains(audit: AuditTrail, logger: Logger): Promise<void> {
+  try {
+    const sealed = await audit.sealUnkeyedChains();
+    if (sealed > 0)
+      logger.info({ chains: sealed }, "audit chains written before AUDIT_CHAIN_KEY sealed with a keyed entry");
+  } catch (error) {
+    logger.warn({ err: error }, "audit chains not sealed at start-up (is the database migrated?)");
+  }
 }
 
 function shouldMigrateOnStart(config: Config, database: DatabaseClient): boolean {

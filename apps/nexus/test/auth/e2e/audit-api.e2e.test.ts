@@ -99,8 +99,33 @@ describe("audit API and auth events through HTTP", () => {
     const response = await audit(owner.tokens.accessToken, "/verify");
     expect(response.status).toBe(200);
     const body = await readJson<{ checked: number }>(response);
-    expect(body).toEqual({ valid: true, checked: expect.any(Number), firstBrokenId: null });
+    expect(body).toEqual({ valid: true, checked: expect.any(Number), firstBrokenId: null, reason: null });
     expect(body.checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it("serves the chain head to owners and admins, and verifies against it as an anchor", async () => {
+    const response = await audit(owner.tokens.accessToken, "/head");
+    expect(response.status).toBe(200);
+    const head = await readJson<{ organizationId: string; chainSeq: number; hash: string }>(response);
+    expect(head.organizationId).toBe(owner.organizationId);
+    expect(head.chainSeq).toBeGreaterThanOrEqual(1);
+    expect(head.hash).toMatch(/^[0-9a-f]{64}$/);
+    const anchored = await audit(
+      owner.tokens.accessToken,
+      `/verify?anchorSeq=${head.chainSeq}&anchorHash=${head.hash}`,
+    );
+    expect(await readJson(anchored)).toMatchObject({ valid: true, reason: null });
+    const wrong = await audit(
+      owner.tokens.accessToken,
+      `/verify?anchorSeq=${head.chainSeq}&anchorHash=${"0".repeat(64)}`,
+    );
+    expect(await readJson(wrong)).toMatchObject({ valid: false, reason: "anchor-mismatch" });
+    const beyond = await audit(
+      owner.tokens.accessToken,
+      `/verify?anchorSeq=${head.chainSeq + 1000}&anchorHash=${head.hash}`,
+    );
+    expect(await readJson(beyond)).toMatchObject({ valid: false, reason: "truncated" });
+    expect((await audit(owner.tokens.accessToken, "/verify?anchorSeq=3")).status).toBe(422);
   });
 
   it("audits failed sign-ins (anonymous, with the reason and client IP) and never stores secrets in audit or logs", async () => {

@@ -24,6 +24,7 @@ import { unwrap } from "@/shared/domain/result";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
+import { testAuditKeys } from "../../support/test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { drizzleAuthRepositories } from "./drizzle-auth-repositories";
 
@@ -42,7 +43,7 @@ describe("auth use cases over the Drizzle adapters", () => {
     mailer = new RecordingAuthMailer();
     deps = {
       ...drizzleAuthRepositories(database),
-      audit: new PlatformAuthAuditLog(new AuditTrail(client), client),
+      audit: new PlatformAuthAuditLog(new AuditTrail(client, testAuditKeys), client),
       events: new OutboxAuthEventPublisher(new OutboxWriter(client)),
       mailer,
       clock,

@@ -7,6 +7,7 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
+import { testAuditKeys } from "../../support/test-audit-keys";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 
 describe("PlatformAuthAuditLog", () => {
@@ -16,7 +17,7 @@ describe("PlatformAuthAuditLog", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    audit = new PlatformAuthAuditLog(new AuditTrail(database.client), database.client);
+    audit = new PlatformAuthAuditLog(new AuditTrail(database.client, testAuditKeys), database.client);
     uow = new DrizzleAuthUnitOfWork(database.uow);
   });
   afterAll(() => database.dispose());
@@ -53,7 +54,10 @@ describe("PlatformAuthAuditLog", () => {
       },
     ]);
     const organizationId = entry.organizationId ?? Uuid.generate();
-    expect(await verifyAuditChain(database.client, { organizationId })).toMatchObject({ valid: true, checked: 1 });
+    expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId })).toMatchObject({
+      valid: true,
+      checked: 1,
+    });
   });
 
   it("record rolls back with the unit of work", async () => {

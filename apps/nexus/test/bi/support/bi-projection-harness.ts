@@ -13,6 +13,7 @@ import type { EventBus } from "@/shared/infrastructure/events/create-event-bus";
 import type { IntegrationEvent } from "@/shared/infrastructure/events/integration-event";
 import { createLogger } from "@/shared/infrastructure/logging/logger";
 import { createTestBus } from "../../events/support/event-bus-harness";
+import { testAuditKeys } from "../../support/test-audit-keys";
 import { testConfig } from "../../support/test-config";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 
@@ -56,7 +57,7 @@ export async function createProjectionHarness(shared?: TestDatabase): Promise<Pr
   const logger = createLogger(testConfig({ LOG_LEVEL: "silent" }));
   const { bus } = createTestBus({ client: database.client, uow: database.uow, logger, transport: "in-process" });
   subscribeBiProjections(bus.dispatcher, new ApplyEventUseCase({ store: new DrizzleProjectionStore(database.client) }));
-  const rebuild = createProjectionsRebuild(database.client);
+  const rebuild = createProjectionsRebuild(database.client, testAuditKeys);
   return {
     database,
     bus,

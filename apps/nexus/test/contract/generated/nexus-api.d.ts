@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's chain head, to record elsewhere as an anchor (owner, admin) */
+        get: operations["getAuditChainHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -28,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the organization's hash chain (owner, admin) */
+        /** Recompute the organization's keyed hash chain, optionally against an anchored head (owner, admin) */
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
@@ -1133,6 +1150,22 @@ export interface components {
         };
         /** @enum {string} */
         Allergen: "gluten" | "crustaceans" | "eggs" | "fish" | "peanuts" | "soybeans" | "milk" | "nuts" | "celery" | "mustard" | "sesame" | "sulphites" | "lupin" | "molluscs";
+        AuditChainHead: {
+            /** @description 0 for a chain without entries */
+            chainSeq: number;
+            /** @description Keyed hash (HMAC-SHA256, hex) of the newest entry */
+            hash: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-31T09:30:00.000Z
+             */
+            occurredAt: string | null;
+            /**
+             * Format: uuid
+             * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
+             */
+            organizationId: string | null;
+        };
         AuditEntry: {
             action: string;
             /**
@@ -1183,6 +1216,11 @@ export interface components {
              * @example 01937a4c-5f1e-7c3a-9d2b-6e8f0a1b2c3d
              */
             firstBrokenId: string | null;
+            /**
+             * @description Why the chain is broken (ADR 0015); null when valid
+             * @enum {string|null}
+             */
+            reason: "broken-link" | "not-keyed" | "unsealed" | "truncated" | "anchor-mismatch" | null;
             valid: boolean;
         };
         BiFreshness: {
@@ -2395,9 +2433,52 @@ export interface operations {
             };
         };
     };
-    verifyAuditChain: {
+    getAuditChainHead: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest entry's sequence number and keyed hash */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainHead"];
+                };
+            };
+            /** @description `unauthenticated` (Unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `organization-required` (Organization required); `forbidden` (Forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: {
+                /** @description The hash recorded with anchorSeq: a cut tail or a changed entry is reported */
+                anchorHash?: string;
+                /** @description chainSeq of a head recorded earlier (GET /audit/head); with anchorHash */
+                anchorSeq?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2424,6 +2505,15 @@ export interface operations {
             };
             /** @description `organization-required` (Organization required); `forbidden` (Forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

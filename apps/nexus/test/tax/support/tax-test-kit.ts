@@ -15,6 +15,7 @@ import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
+import { testAuditKeys } from "../../support/test-audit-keys";
 import type { TestDatabase } from "../../support/test-database";
 
 /** Another context's public services and the clock are the only fakes; the repositories are real. */
@@ -82,7 +83,7 @@ export function createTaxTestKit(db: TestDatabase): TaxTestKit {
     products,
     organizations,
     events: new OutboxTaxEvents(new OutboxWriter(client)),
-    audit: new PlatformTaxAuditLog(new AuditTrail(client)),
+    audit: new PlatformTaxAuditLog(new AuditTrail(client, testAuditKeys)),
     unitOfWork: uow,
     clock,
   };

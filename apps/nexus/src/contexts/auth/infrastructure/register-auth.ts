@@ -73,7 +73,7 @@ export async function registerAuth(
       new MembersController(guard),
       new InvitationsController(guard),
       new OrganizationInvitationsController(guard),
-      new AuditController(guard, container.resolve(P.Database)),
+      new AuditController(guard, container.resolve(P.Database), container.resolve(P.AuditTrail)),
     ],
     subscriptions: [],
     services: {

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
+import type { AuditChainKeys } from "@/shared/infrastructure/audit/audit-hash";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import type { Container } from "@/shared/infrastructure/container/container";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -80,12 +81,15 @@ function buildBiDeps(r: Pick<Container, "resolve">): BiDeps {
 }
 
 /** The rebuild on its own, for the CLI (`projections-rebuild`), which runs without the HTTP app. */
-export function createProjectionsRebuild(database: DatabaseClient): RebuildProjectionsUseCase {
+export function createProjectionsRebuild(
+  database: DatabaseClient,
+  auditKeys: AuditChainKeys,
+): RebuildProjectionsUseCase {
   return new RebuildProjectionsUseCase({
     eventLog: new PlatformEventLog(database),
     rebuildTarget: new DrizzleProjectionRebuild(database),
     unitOfWork: new DrizzleUnitOfWork(database),
-    audit: new PlatformBiAuditLog(new AuditTrail(database)),
+    audit: new PlatformBiAuditLog(new AuditTrail(database, auditKeys)),
     clock: { now: () => new Date() },
   });
 }

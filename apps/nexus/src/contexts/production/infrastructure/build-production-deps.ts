@@ -1,4 +1,4 @@
-import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
+import type { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import type { UnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
@@ -21,14 +21,15 @@ export interface ProductionDepsOptions {
   readonly clock?: Clock;
   readonly calendar?: OrganizationCalendar;
   readonly outbox?: OutboxWriter;
-  readonly auditTrail?: AuditTrail;
+  /** The platform's (keyed) audit trail; tests build one with their own key. */
+  readonly auditTrail: AuditTrail;
 }
 
 /** Production's adapters over one database client and unit of work (the app's, or a test database's). */
 export function buildProductionDeps(
   client: DatabaseClient,
   unitOfWork: UnitOfWork,
-  options: ProductionDepsOptions = {},
+  options: ProductionDepsOptions,
 ): ProductionDeps {
   return {
     ingredients: new DrizzleIngredientRepository(client),
@@ -39,7 +40,7 @@ export function buildProductionDeps(
     sales: new DrizzleSaleRepository(client),
     readModel: new DrizzleProductionReadModel(client),
     unitOfWork: new DrizzleProductionUnitOfWork(unitOfWork),
-    audit: new PlatformProductionAuditLog(options.auditTrail ?? new AuditTrail(client), client),
+    audit: new PlatformProductionAuditLog(options.auditTrail, client),
     events: new OutboxProductionEvents(options.outbox ?? new OutboxWriter(client)),
     clock: options.clock ?? new SystemClock(),
     calendar: options.calendar ?? new UtcOrganizationCalendar(),

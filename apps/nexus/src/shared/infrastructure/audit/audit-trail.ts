@@ -6,22 +6,29 @@ import { currentTransaction } from "@/shared/infrastructure/database/transaction
 import { toJsonValue } from "@/shared/infrastructure/json/canonical-json";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
 import { redactSecrets } from "@/shared/infrastructure/secrets/redact-secrets";
+import { type AuditChainHead, auditChainHead } from "./audit-chain-head";
 import type { AuditEntry, AuditEntryInput } from "./audit-entry";
+import { toAuditEntry } from "./audit-entry.mapper";
 import { auditEntries, chainKeyExpr, GLOBAL_CHAIN } from "./audit-entry.table";
-import { computeAuditHash, GENESIS_HASH, type HashedAuditFields } from "./audit-hash";
+import { type AuditChainKeys, computeAuditHash, GENESIS_HASH, type HashedAuditFields } from "./audit-hash";
+import { type AuditVerification, verifyAuditChain } from "./audit-verifier";
 
 /**
- * Writes hash-chained audit entries. `record` enlists in the surrounding unit of work, so a use
- * case's audit entry commits or rolls back with its writes. `recordIndependently` is for events
- * that must survive a failing flow (failed logins): it commits on its own. See ADR 0006.
+ * Writes hash-chained audit entries, each hash keyed with AUDIT_CHAIN_KEY (ADR 0015). `record`
+ * enlists in the surrounding unit of work, so a use case's audit entry commits or rolls back with its
+ * writes. `recordIndependently` is for events that must survive a failing flow (failed logins): it
+ * commits on its own. See ADR 0006.
  */
 export class AuditTrail {
-  constructor(private readonly client: DatabaseClient) {}
+  constructor(
+    private readonly client: DatabaseClient,
+    private readonly keys: AuditChainKeys,
+  ) {}
 
   /** In the current transaction if there is one, else in a transaction of its own. */
   async record(input: AuditEntryInput): Promise<AuditEntry> {
     const tx = currentTransaction(this.client);
-    if (tx) return withDatabaseErrors(() => append(tx, input));
+    if (tx) return withDatabaseErrors(() => append(tx, this.keys, input));
     return this.recordIndependently(input);
   }
 
@@ -36,11 +43,84 @@ export class AuditTrail {
         "AuditTrail.recordIndependently called inside a unit of work; call it after the transaction ends",
       );
     }
-    return withDatabaseErrors(() => this.client.db.transaction((tx) => append(tx, input)));
+    return withDatabaseErrors(() => this.client.db.transaction((tx) => append(tx, this.keys, input)));
+  }
+
+  /** Walks the chain(s) with this trail's key; see `verifyAuditChain`. */
+  verify(options: Parameters<typeof verifyAuditChain>[2] = {}): Promise<AuditVerification> {
+    return verifyAuditChain(this.client, this.keys, options);
+  }
+
+  /** The chain's newest entry, to anchor elsewhere. */
+  head(organizationId: Uuid | null): Promise<AuditChainHead> {
+    return auditChainHead(this.client, organizationId);
+  }
+
+  /**
+   * Seals every chain whose newest entry was hashed before the chain had a key: appends a keyed
+   * `audit.chain.keyed` entry after it, which vouches (through prev_hash) for the unkeyed prefix. From
+   * then on the verifier accepts unkeyed entries only before a keyed one. Run at start-up and after
+   * `migrate`; idempotent, and safe on several instances at once (chain lock, head re-read).
+   */
+  async sealUnkeyedChains(): Promise<number> {
+    const heads = await withDatabaseErrors(() =>
+      this.client.db
+        .selectDistinctOn([chainKeyExpr])
+        .from(auditEntries)
+        .orderBy(chainKeyExpr, desc(auditEntries.chainSeq)),
+    );
+    let sealed = 0;
+    for (const head of heads.map(toAuditEntry)) {
+      if (!isUnkeyed(this.keys, head)) continue;
+      const appended = await withDatabaseErrors(() =>
+        this.client.db.transaction(async (tx) => {
+          await lockChain(tx, head.organizationId ?? GLOBAL_CHAIN);
+          const [current] = await lastEntry(tx, head.organizationId ?? GLOBAL_CHAIN);
+          if (current?.hash !== head.hash) return false; // someone appended (or sealed) meanwhile
+          await append(tx, this.keys, {
+            action: "audit.chain.keyed",
+            outcome: "success",
+            organizationId: head.organizationId,
+            actorId: null,
+            actorType: "system",
+            metadata: { unkeyedThroughSeq: head.chainSeq },
+            ip: null,
+            userAgent: null,
+            traceId: null,
+          });
+          return true;
+        }),
+      );
+      if (appended) sealed += 1;
+    }
+    return sealed;
   }
 }
 
-async function append(tx: Db, input: AuditEntryInput): Promise<AuditEntry> {
+/** A head hashed the old way (sha256, no key); a head that is neither is left to the verifier. */
+function isUnkeyed(keys: AuditChainKeys, entry: AuditEntry): boolean {
+  return !keys.signed(entry.prevHash, entry, entry.hash) && computeAuditHash(entry.prevHash, entry) === entry.hash;
+}
+
+async function lockChain(tx: Db, chainKey: string): Promise<void> {
+  // Serialises appends per chain until commit; the unique (chain, seq) index is the backstop.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('nexus.audit'), hashtext(${chainKey}))`);
+}
+
+function lastEntry(tx: Db, chainKey: string) {
+  return tx
+    .select({
+      chainSeq: auditEntries.chainSeq,
+      hash: auditEntries.hash,
+      occurredAt: auditEntries.occurredAt,
+    })
+    .from(auditEntries)
+    .where(sql`${chainKeyExpr} = ${chainKey}::uuid`)
+    .orderBy(desc(auditEntries.chainSeq))
+    .limit(1);
+}
+
+async function append(tx: Db, keys: AuditChainKeys, input: AuditEntryInput): Promise<AuditEntry> {
   const chainKey = input.organizationId ?? GLOBAL_CHAIN;
   // Serialises appends per chain until commit; the unique (chain, seq) index is the backstop. The
   // read is sent with the lock (one round trip, pipelined): the server runs it after the lock is
@@ -63,7 +143,7 @@ async function append(tx: Db, input: AuditEntryInput): Promise<AuditEntry> {
   const occurredAtMs = Math.max(Date.now(), last?.occurredAt.getTime() ?? 0);
   const fields = buildFields(input, (last?.chainSeq ?? 0) + 1, occurredAtMs);
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = computeAuditHash(prevHash, fields);
+  const hash = keys.sign(prevHash, fields);
 
   await tx.insert(auditEntries).values({
     ...fields,

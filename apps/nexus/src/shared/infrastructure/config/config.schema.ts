@@ -73,6 +73,8 @@ export const configSchema = z
     DEV_MAILBOX: z.enum(["auto", "true", "false"]).default("auto"),
     /** Seals queued mail in the outbox (base64/hex, >= 32 bytes, comma-separated for rotation); default: a key file under DATA_DIR. */
     MAIL_SEAL_KEY: z.string().trim().optional(),
+    /** Keys the audit hash chain (HMAC, ADR 0015); same format and default as MAIL_SEAL_KEY. */
+    AUDIT_CHAIN_KEY: z.string().trim().optional(),
 
     JWT_PRIVATE_KEYS: z.string().optional(),
     JWT_ISSUER: z.string().default("nexus"),
@@ -101,7 +103,7 @@ export const configSchema = z
       ctx.addIssue({ code: "custom", path: ["JWT_PRIVATE_KEYS"], message: "is required when NODE_ENV=production" });
     }
     // Secrets outside the database: generated files under DATA_DIR would differ between instances.
-    for (const key of ["MAIL_SEAL_KEY"] as const) {
+    for (const key of ["MAIL_SEAL_KEY", "AUDIT_CHAIN_KEY"] as const) {
       if (c.NODE_ENV === "production" && !c[key]) {
         ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production" });
       }

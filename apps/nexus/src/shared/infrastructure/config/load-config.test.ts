@@ -65,9 +65,9 @@ describe("loadConfig", () => {
     );
   });
 
-  it("requires the mail-seal key in production (files under DATA_DIR would differ per instance)", () => {
+  it("requires the mail-seal and audit-chain keys in production (files under DATA_DIR would differ per instance)", () => {
     expect(() => loadConfig({ NODE_ENV: "production", JWT_PRIVATE_KEYS: "{}" })).toThrow(
-      /MAIL_SEAL_KEY: is required when NODE_ENV=production/,
+      /MAIL_SEAL_KEY: is required when NODE_ENV=production[\s\S]*AUDIT_CHAIN_KEY: is required/,
     );
   });
 
@@ -76,6 +76,7 @@ describe("loadConfig", () => {
       NODE_ENV: "production",
       JWT_PRIVATE_KEYS: '{"keys":[]}',
       MAIL_SEAL_KEY: "k".repeat(43),
+      AUDIT_CHAIN_KEY: "k".repeat(43),
     };
     expect(() => loadConfig({ ...production, DATABASE_URL: "postgres://db/nexus" })).toThrow(/REDIS_URL: is required/);
     expect(

@@ -2,14 +2,20 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { listAuditEntries } from "@/shared/infrastructure/audit/audit-query";
-import { verifyAuditChain } from "@/shared/infrastructure/audit/audit-verifier";
+import type { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { toUuid } from "@/shared/infrastructure/http/path-id";
 import { jsonResponse } from "@/shared/infrastructure/http/route-parts";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
-import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from "./audit.schemas";
+import {
+  AuditChainHeadSchema,
+  AuditPageSchema,
+  AuditQuerySchema,
+  AuditVerificationSchema,
+  AuditVerifyQuerySchema,
+} from "./audit.schemas";
 import { authErrors } from "./auth.problems";
 import { type HonoGuard, NO_STORE } from "./auth-request";
 
@@ -38,10 +44,24 @@ const verify = createRoute({
   path: "/api/v1/audit/verify",
   operationId: "verifyAuditChain",
   tags: ["audit"],
-  summary: "Recompute the organization's hash chain (owner, admin)",
+  summary: "Recompute the organization's keyed hash chain, optionally against an anchored head (owner, admin)",
   security: BEARER_AUTH,
+  request: { query: AuditVerifyQuerySchema },
   responses: {
     200: jsonResponse(AuditVerificationSchema, "The verification"),
+    ...authErrors.responses("unauthenticated", "organization-required", "forbidden", "validation-failed"),
+  },
+});
+
+const head = createRoute({
+  method: "get",
+  path: "/api/v1/audit/head",
+  operationId: "getAuditChainHead",
+  tags: ["audit"],
+  summary: "The organization's chain head, to record elsewhere as an anchor (owner, admin)",
+  security: BEARER_AUTH,
+  responses: {
+    200: jsonResponse(AuditChainHeadSchema, "The newest entry's sequence number and keyed hash"),
     ...authErrors.responses("unauthenticated", "organization-required", "forbidden"),
   },
 });
@@ -54,6 +74,7 @@ export class AuditController implements Controller {
   constructor(
     private readonly guard: HonoGuard,
     private readonly database: DatabaseClient,
+    private readonly audit: AuditTrail,
   ) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
@@ -77,9 +98,19 @@ export class AuditController implements Controller {
     });
 
     app.openapi({ ...verify, ...auditors }, async (c) => {
-      const { organizationId } = guard.organizationCaller(c);
-      const verification = await verifyAuditChain(this.database, { organizationId: organizationId as Uuid });
+      const organizationId = guard.organizationCaller(c).organizationId as Uuid;
+      const { anchorSeq, anchorHash } = c.req.valid("query");
+      const anchors =
+        anchorSeq !== undefined && anchorHash !== undefined
+          ? [{ organizationId, chainSeq: anchorSeq, hash: anchorHash.toLowerCase() }]
+          : [];
+      const verification = await this.audit.verify({ organizationId, anchors });
       return c.json(verification, 200, NO_STORE);
+    });
+
+    app.openapi({ ...head, ...auditors }, async (c) => {
+      const { organizationId } = guard.organizationCaller(c);
+      return c.json(await this.audit.head(organizationId as Uuid), 200, NO_STORE);
     });
   }
 }

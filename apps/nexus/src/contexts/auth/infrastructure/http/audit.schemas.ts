@@ -39,5 +39,34 @@ export const AuditVerificationSchema = z
     valid: z.boolean(),
     checked: z.number().int().openapi({ description: "Entries checked, including the broken one" }),
     firstBrokenId: IdSchema.nullable(),
+    reason: z
+      .enum(["broken-link", "not-keyed", "unsealed", "truncated", "anchor-mismatch"])
+      .nullable()
+      .openapi({ description: "Why the chain is broken (ADR 0015); null when valid" }),
   })
   .openapi("AuditVerification");
+
+export const AuditVerifyQuerySchema = z
+  .object({
+    anchorSeq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().openapi({
+      description: "chainSeq of a head recorded earlier (GET /audit/head); with anchorHash",
+    }),
+    anchorHash: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/)
+      .optional()
+      .openapi({ description: "The hash recorded with anchorSeq: a cut tail or a changed entry is reported" }),
+  })
+  .refine((q) => (q.anchorSeq === undefined) === (q.anchorHash === undefined), {
+    message: "anchorSeq and anchorHash go together",
+    path: ["anchorHash"],
+  });
+
+export const AuditChainHeadSchema = z
+  .object({
+    organizationId: IdSchema.nullable(),
+    chainSeq: z.number().int().openapi({ description: "0 for a chain without entries" }),
+    hash: z.string().openapi({ description: "Keyed hash (HMAC-SHA256, hex) of the newest entry" }),
+    occurredAt: DateTimeSchema.nullable(),
+  })
+  .openapi("AuditChainHead");
