@@ -125,11 +125,20 @@ class Api {
   /** Registers, verifies (dev mailbox), creates an organization (Pacific/Auckland) and acts in it. */
   async signUp(): Promise<void> {
     await this.expect(202, "/api/v1/auth/register", { json: { email: this.email, password: PASSWORD, name: "Bench" } });
-    const mailbox = await this.expect<{ items: { text: string }[] }>(
-      200,
-      `/dev/mailbox?to=${encodeURIComponent(this.email)}`,
+    // Mail leaves through the outbox relay: poll the dev mailbox until the verification arrives.
+    let token: string | undefined;
+    await waitUntil(
+      async () => {
+        const mailbox = await this.expect<{ items: { text: string }[] }>(
+          200,
+          `/dev/mailbox?to=${encodeURIComponent(this.email)}`,
+        );
+        token = /Your token is:\s*\n(\S+)/.exec(mailbox.items[0]?.text ?? "")?.[1];
+        return token !== undefined;
+      },
+      30_000,
+      "the verification mail",
     );
-    const token = /Your token is:\s*\n(\S+)/.exec(mailbox.items[0]?.text ?? "")?.[1];
     await this.expect(204, "/api/v1/auth/email/verify", { json: { token } });
     await this.logIn();
     const organization = await this.expect<{ id: string }>(201, "/api/v1/organizations", {
