@@ -33,6 +33,34 @@ describe("production use cases on the database", () => {
     expect(product.recipeVersion).toBe(1);
   });
 
+  it("pages a product's recipe versions oldest first, each once, and refuses a foreign cursor", async () => {
+    const { organizationId } = kit;
+    const bread = unwrap(await kit.products.create(organizationId, { name: "Bread", sku: "BRD-1", unit: "unit" }));
+    for (const yieldQuantity of ["10", "11", "12"]) {
+      unwrap(
+        await kit.recipes.execute({
+          organizationId,
+          productId: bread.id as Uuid,
+          yieldQuantity,
+          items: [{ ingredientId: ids.flour, quantity: "1" }],
+        }),
+      );
+    }
+    const first = unwrap(
+      await kit.queries.recipeVersions(organizationId, bread.id as Uuid, { limit: 2, cursor: null }),
+    );
+    expect(first.items.map((r) => r.version)).toEqual([1, 2]);
+    const second = unwrap(
+      await kit.queries.recipeVersions(organizationId, bread.id as Uuid, { limit: 2, cursor: first.nextCursor }),
+    );
+    expect({ versions: second.items.map((r) => r.version), next: second.nextCursor }).toEqual({
+      versions: [3],
+      next: null,
+    });
+    const foreign = await kit.queries.recipeVersions(organizationId, bread.id as Uuid, { limit: 2, cursor: "bm9wZQ" });
+    expect(foreign).toMatchObject({ ok: false, error: { code: "invalid-cursor" } });
+  });
+
   it("completes 30 croissants FEFO at exact cost: flour 2.5 kg of lot A = 833, butter 0.625 kg = 625", async () => {
     const { orderId, completion } = await produce(kit, ids.croissant, "30");
     const order = unwrap(completion);

@@ -2,6 +2,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Ingredient } from "../../domain/ingredient.entity";
 import type { Product } from "../../domain/product.entity";
 import type { Recipe } from "../../domain/recipe.entity";
+import type { Paged, PageRequest } from "./production-read-model.port";
 
 /** Every look-up takes the organization: another tenant's id simply finds nothing. */
 export interface IngredientRepository {
@@ -24,7 +25,8 @@ export interface ProductRepository {
 export interface RecipeRepository {
   findCurrent(organizationId: Uuid, productId: Uuid): Promise<Recipe | null>;
   findById(organizationId: Uuid, id: Uuid): Promise<Recipe | null>;
-  listVersions(organizationId: Uuid, productId: Uuid): Promise<Recipe[]>;
+  /** Versions oldest first, a page at a time (keyset on the version number). */
+  pageVersions(organizationId: Uuid, productId: Uuid, page: PageRequest): Paged<Recipe>;
   /** Inserts the version and makes it the product's current one. */
   add(recipe: Recipe): Promise<void>;
 }

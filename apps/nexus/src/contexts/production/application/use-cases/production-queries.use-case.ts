@@ -80,10 +80,16 @@ export class ProductionQueriesUseCase {
     return ok({ ...recipeView(recipe), allergens: allergens.get(productId) ?? [] });
   }
 
-  async recipeVersions(organizationId: Uuid, productId: Uuid): Promise<Result<Page<RecipeView>, NotFound>> {
+  async recipeVersions(
+    organizationId: Uuid,
+    productId: Uuid,
+    page: PageRequest,
+  ): Promise<Result<Page<RecipeView>, NotFound | InvalidCursor>> {
     if (!(await this.deps.products.findById(organizationId, productId))) return err(notFound("product"));
-    const versions = await this.deps.recipes.listVersions(organizationId, productId);
-    return ok({ items: versions.map(recipeView), nextCursor: null });
+    return map(await this.deps.recipes.pageVersions(organizationId, productId, page), (p) => ({
+      items: p.items.map(recipeView),
+      nextCursor: p.nextCursor,
+    }));
   }
 
   async listLots(

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
-import { PageQuerySchema } from "@/shared/infrastructure/http/common.schemas";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
@@ -22,7 +22,7 @@ import {
   UpdateIngredientBody,
   UpdateProductBody,
 } from "./production.schemas";
-import { type HonoGuard, organizationOf, pageRequest } from "./production-request";
+import { type HonoGuard, organizationOf } from "./production-request";
 import { base } from "./route-parts";
 
 const CREATE_ERRORS = errors.responses(
@@ -134,9 +134,9 @@ const recipeVersions = createRoute({
   ...base("listRecipeVersions"),
   method: "get",
   path: "/api/v1/production/products/{id}/recipe/versions",
-  summary: "Every version of the product's recipe, oldest first",
-  request: { params: IdParam },
-  responses: { 200: jsonResponse(RecipePage, "All versions"), ...READ_ERRORS },
+  summary: "The versions of the product's recipe, oldest first (cursor)",
+  request: { params: IdParam, query: PageQuerySchema },
+  responses: { 200: jsonResponse(RecipePage, "A page of versions"), ...LIST_ERRORS, ...READ_ERRORS },
 });
 
 /** Ingredients, products and recipes (spec §5). */
@@ -230,7 +230,9 @@ export class CatalogController implements Controller {
     app.openapi({ ...recipeVersions, ...readers }, async (c) => {
       const productId = parsePathId(c.req.valid("param").id);
       if (!productId) return errors.problem(c, notFound("product"));
-      const result = await c.var.scope.resolve(T.Queries).recipeVersions(organizationOf(guard, c), productId);
+      const result = await c.var.scope
+        .resolve(T.Queries)
+        .recipeVersions(organizationOf(guard, c), productId, pageRequest(c.req.valid("query")));
       if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 200);
     });

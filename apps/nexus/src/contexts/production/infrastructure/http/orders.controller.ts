@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId, toUuid } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
@@ -8,7 +9,7 @@ import { notFound } from "../../application/production.errors";
 import { ProductionTokens as T } from "../production.tokens";
 import { productionErrors as errors } from "./production.problems";
 import { CompleteOrderBody, IdParam, OrderBody, OrderPage, OrderSchema, OrdersQuery } from "./production.schemas";
-import { type HonoGuard, organizationOf, pageRequest } from "./production-request";
+import { type HonoGuard, organizationOf } from "./production-request";
 import { base, IDEMPOTENCY_HEADER } from "./route-parts";
 
 /** start and cancel: the same shape, only the move differs. */

@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
-import type { PageRequest } from "../../application/ports/production-read-model.port";
 
 export type HonoGuard = AuthGuard<MiddlewareHandler, Context>;
 
@@ -9,9 +8,3 @@ export type HonoGuard = AuthGuard<MiddlewareHandler, Context>;
 export function organizationOf(guard: HonoGuard, c: Context): Uuid {
   return guard.organizationCaller(c).organizationId as Uuid;
 }
-
-/** `?limit&cursor` (PageQuerySchema) as the read model's page request. */
-export const pageRequest = (query: { limit: number; cursor?: string | undefined }): PageRequest => ({
-  limit: query.limit,
-  cursor: query.cursor ?? null,
-});

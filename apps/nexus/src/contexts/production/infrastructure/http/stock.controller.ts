@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
-import { PageQuerySchema } from "@/shared/infrastructure/http/common.schemas";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId, toUuid } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
@@ -21,7 +21,7 @@ import {
   ReceiptBody,
   StockPage,
 } from "./production.schemas";
-import { type HonoGuard, organizationOf, pageRequest } from "./production-request";
+import { type HonoGuard, organizationOf } from "./production-request";
 import { base, IDEMPOTENCY_HEADER } from "./route-parts";
 
 const READ_ERRORS = errors.responses("unauthenticated", "forbidden", "invalid-cursor", "validation-failed");

@@ -1,12 +1,15 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { ok } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import type { RecipeRepository } from "../../application/ports/catalog.repositories";
+import type { Paged, PageRequest } from "../../application/ports/production-read-model.port";
 import type { Recipe } from "../../domain/recipe.entity";
 import { products } from "./product.table";
 import { recipeRow, toRecipe } from "./production.mappers";
 import { recipes } from "./recipe.table";
+import { VersionCursor } from "./version-cursor";
 
 /** Versions live in `production.recipes`; `products.recipe_version` names the current one. */
 export class DrizzleRecipeRepository implements RecipeRepository {
@@ -35,16 +38,25 @@ export class DrizzleRecipeRepository implements RecipeRepository {
     return row ? toRecipe(row) : null;
   }
 
-  async listVersions(organizationId: Uuid, productId: Uuid): Promise<Recipe[]> {
+  async pageVersions(organizationId: Uuid, productId: Uuid, page: PageRequest): Paged<Recipe> {
+    const after = VersionCursor.decode(page.cursor);
+    if (!after.ok) return after;
     const rows = await withDatabaseErrors(() =>
       this.client
         .executor()
         .select()
         .from(recipes)
-        .where(and(eq(recipes.organizationId, organizationId), eq(recipes.productId, productId)))
-        .orderBy(asc(recipes.version)),
+        .where(
+          and(
+            eq(recipes.organizationId, organizationId),
+            eq(recipes.productId, productId),
+            after.value === null ? undefined : gt(recipes.version, after.value),
+          ),
+        )
+        .orderBy(asc(recipes.version))
+        .limit(page.limit + 1),
     );
-    return rows.map(toRecipe);
+    return ok(VersionCursor.page(rows.map(toRecipe), page.limit));
   }
 
   async add(recipe: Recipe): Promise<void> {
