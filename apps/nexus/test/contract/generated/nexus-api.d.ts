@@ -839,7 +839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of the product's recipe, oldest first */
+        /** The versions of the product's recipe, oldest first (cursor) */
         get: operations["listRecipeVersions"];
         put?: never;
         post?: never;
@@ -1060,7 +1060,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's rates, by code and start date */
+        /** The organization's rates, by code and start date (cursor) */
         get: operations["listTaxRates"];
         put?: never;
         /**
@@ -2303,6 +2303,10 @@ export interface components {
              * @example 2026-12-02
              */
             validTo: string | null;
+        };
+        TaxRatePage: {
+            items: components["schemas"]["TaxRate"][];
+            nextCursor: string | null;
         };
         TokenPair: {
             /** @description JWT (EdDSA); send as `Authorization: Bearer <token>` */
@@ -5373,7 +5377,10 @@ export interface operations {
     };
     listRecipeVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5382,7 +5389,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description All versions */
+            /** @description A page of versions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5411,6 +5418,15 @@ export interface operations {
             };
             /** @description `not-found` (Not found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid-cursor` (Invalid cursor); `validation-failed` (Validation failed) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6245,6 +6261,8 @@ export interface operations {
         parameters: {
             query?: {
                 code?: string;
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -6252,16 +6270,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every rate (one page) */
+            /** @description A page of rates */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["TaxRate"][];
-                        nextCursor: null;
-                    };
+                    "application/json": components["schemas"]["TaxRatePage"];
                 };
             };
             /** @description `unauthenticated` (Unauthenticated) */
@@ -6282,7 +6297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed) */
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -205,4 +205,37 @@ describe("tax through HTTP: fiscal identity, rates, classification, invoices, cr
       await stranger.problem(`/tax/classifications/${bread}`, { method: "PUT", json: { taxCodes: ["VAT"] } }, 404),
     ).toBe("not-found");
   });
+
+  it("pages the rates by code and start date, each once, and refuses a cursor it did not issue", async () => {
+    const api = await operatorOrg();
+    await api.configure(); // RED and VAT from 2020
+    for (const [code, from] of [
+      ["RED", "2019-01-01"],
+      ["ZERO", "2020-01-01"],
+    ] as const) {
+      const json = {
+        code,
+        name: code,
+        rateBasisPoints: 0,
+        validFrom: from,
+        validTo: code === "RED" ? "2019-12-31" : null,
+      };
+      await api.ok("/tax/rates", { json }, 201);
+    }
+    type RatePage = { items: { code: string; validFrom: string }[]; nextCursor: string | null };
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `limit=1&cursor=${encodeURIComponent(cursor)}` : "limit=1";
+      const page: RatePage = await api.ok<RatePage>(`/tax/rates?${query}`);
+      expect(page.items).toHaveLength(1);
+      walked.push(...page.items.map((r) => `${r.code} ${r.validFrom}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(["RED 2019-01-01", "RED 2020-01-01", "VAT 2020-01-01", "ZERO 2020-01-01"]);
+    const red = await api.ok<RatePage>("/tax/rates?code=RED&limit=1");
+    expect(red.items.map((r) => r.validFrom)).toEqual(["2019-01-01"]);
+    expect((await api.ok<RatePage>(`/tax/rates?code=RED&cursor=${red.nextCursor}`)).items).toHaveLength(1);
+    expect(await api.problem("/tax/rates?cursor=bm9wZQ", {}, 422)).toBe("invalid-cursor");
+  });
 });

@@ -1,17 +1,24 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import { TaxCode } from "../../domain/tax-code.value-object";
-import type { TaxRate } from "../../domain/tax-rate.entity";
+import type { RatePage, RatePosition } from "../ports/tax-rate.repository";
 import { invalid, type ListError } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 
-/** GET /tax/rates: every rate of the organization (a handful per code), ordered by code and start. */
+export interface ListTaxRatesInput {
+  readonly actor: TaxActor;
+  readonly code?: string;
+  readonly page: { readonly limit: number; readonly after: RatePosition | null };
+}
+
+/** GET /tax/rates: the organization's rates (optionally of one code), by code and start, a page at a time. */
 export class ListTaxRatesUseCase {
   constructor(private readonly deps: Pick<TaxDeps, "rates">) {}
 
-  async execute(input: { readonly actor: TaxActor; readonly code?: string }): Promise<Result<TaxRate[], ListError>> {
-    if (input.code === undefined) return ok(await this.deps.rates.list(input.actor.organizationId));
+  async execute(input: ListTaxRatesInput): Promise<Result<RatePage, ListError>> {
+    const { organizationId } = input.actor;
+    if (input.code === undefined) return ok(await this.deps.rates.page(organizationId, null, input.page));
     const code = TaxCode.parse(input.code);
     if (!code.ok) return err(invalid("code", code.error.message));
-    return ok(await this.deps.rates.list(input.actor.organizationId, [code.value]));
+    return ok(await this.deps.rates.page(organizationId, code.value, input.page));
   }
 }

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import type { DocumentPosition } from "../../application/ports/page";
+import type { RatePosition } from "../../application/ports/tax-rate.repository";
 import type { TaxActor } from "../../application/tax-deps";
 import type { DocumentFormat } from "../../application/use-cases/get-tax-document.use-case";
 
@@ -33,6 +34,18 @@ export const DocumentCursor = {
     }
     const match = /^(\d{4}-\d{2}-\d{2})\.(.+)$/.exec(text);
     return match?.[1] && match[2] && Uuid.isValid(match[2]) ? { issueDate: match[1], id: match[2] } : null;
+  },
+};
+
+/** The cursor is "after this rate": its code and start date, opaque to clients. */
+export const RateCursor = {
+  encode(position: RatePosition | null): string | null {
+    return position ? Buffer.from(`${position.validFrom}.${position.code}`, "utf8").toString("base64url") : null;
+  },
+  /** null for anything this API did not issue. */
+  decode(cursor: string): RatePosition | null {
+    const match = /^(\d{4}-\d{2}-\d{2})\.(.{1,32})$/su.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+    return match?.[1] && match[2] && !match[2].includes("\0") ? { validFrom: match[1], code: match[2] } : null;
   },
 };
 

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { BEARER_AUTH } from "@/contexts/auth/contracts/auth-guard";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
@@ -22,9 +22,10 @@ import {
   FiscalIdentitySchema,
   ProductIdParam,
   RateListQuery,
+  RatePage,
   RateSchema,
 } from "./tax.schemas";
-import { type HonoGuard, TAX_API_TAG, taxActor } from "./tax-request";
+import { type HonoGuard, INVALID_CURSOR, RateCursor, TAX_API_TAG, taxActor } from "./tax-request";
 
 const tags = ["tax"];
 
@@ -81,12 +82,12 @@ const listRates = createRoute({
   method: "get",
   path: "/api/v1/tax/rates",
   tags,
-  summary: "The organization's rates, by code and start date",
+  summary: "The organization's rates, by code and start date (cursor)",
   security: BEARER_AUTH,
   request: { query: RateListQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(RateSchema), nextCursor: z.null() }), "Every rate (one page)"),
-    ...taxErrors.responses("unauthenticated", "forbidden", "validation-failed"),
+    200: jsonResponse(RatePage, "A page of rates"),
+    ...taxErrors.responses("unauthenticated", "forbidden", "validation-failed", "invalid-cursor"),
   },
 });
 
@@ -152,11 +153,15 @@ export class TaxSettingsController implements Controller {
     });
 
     app.openapi({ ...listRates, ...read }, async (c) => {
+      const { limit, cursor, code } = c.req.valid("query");
+      const after = cursor === undefined ? null : RateCursor.decode(cursor);
+      if (cursor !== undefined && !after) return taxErrors.problem(c, INVALID_CURSOR);
       const result = await c.var.scope
         .useCase(ListTaxRatesUseCase, T.Deps)
-        .execute({ actor: taxActor(guard, c), ...c.req.valid("query") });
+        .execute({ actor: taxActor(guard, c), ...(code === undefined ? {} : { code }), page: { limit, after } });
       if (!result.ok) return taxErrors.problem(c, result.error);
-      return c.json({ items: result.value.map(rateJson), nextCursor: null }, 200);
+      const { items, next } = result.value;
+      return c.json({ items: items.map(rateJson), nextCursor: RateCursor.encode(next) }, 200);
     });
 
     app.openapi({ ...putClassification, ...write }, async (c) => {

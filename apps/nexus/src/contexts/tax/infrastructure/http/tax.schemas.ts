@@ -48,7 +48,8 @@ export const RateSchema = z
   })
   .openapi("TaxRate");
 
-export const RateListQuery = z.object({ code: Text(32).optional() });
+export const RatePage = pageOf(RateSchema).openapi("TaxRatePage");
+export const RateListQuery = PageQuerySchema.extend({ code: Text(32).optional() });
 
 export const ClassificationBody = z
   .object({ taxCodes: z.array(Text(32)).min(1).max(10) })

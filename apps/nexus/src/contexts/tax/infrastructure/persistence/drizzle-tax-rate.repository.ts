@@ -3,7 +3,7 @@ import { unwrap } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
-import type { TaxRateRepository } from "../../application/ports/tax-rate.repository";
+import type { RatePage, RatePosition, TaxRateRepository } from "../../application/ports/tax-rate.repository";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import type { TaxCode } from "../../domain/tax-code.value-object";
 import { TaxRate } from "../../domain/tax-rate.entity";
@@ -33,6 +33,37 @@ export class DrizzleTaxRateRepository implements TaxRateRepository {
         .orderBy(asc(taxRates.code), asc(taxRates.validFrom)),
     );
     return rows.map(toTaxRate);
+  }
+
+  async page(
+    organizationId: Uuid,
+    code: TaxCode | null,
+    page: { readonly limit: number; readonly after: RatePosition | null },
+  ): Promise<RatePage> {
+    const { after } = page;
+    const rows = await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .select()
+        .from(taxRates)
+        .where(
+          and(
+            eq(taxRates.organizationId, organizationId),
+            code ? eq(taxRates.code, code) : undefined,
+            after
+              ? sql`(${taxRates.code}, ${taxRates.validFrom}) > (${after.code}, ${after.validFrom}::date)`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(taxRates.code), asc(taxRates.validFrom))
+        .limit(page.limit + 1),
+    );
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(toTaxRate),
+      next: rows.length > page.limit && last ? { code: last.code, validFrom: last.validFrom } : null,
+    };
   }
 
   async add(rate: TaxRate): Promise<void> {
