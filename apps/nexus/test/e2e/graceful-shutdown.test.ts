@@ -85,6 +85,6 @@ describe("SIGTERM with a request in flight", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     // PGlite: the data-dir lock is released only after the database closed (a process that just exits leaves it).
     const dataDir = database.env.DATA_DIR;
-    if (dataDir) expect(existsSync(join(dataDir, "nexus.lock"))).toBe(false);
+    if (dataDir) expect(existsSync(join(dataDir, "pglite", "nexus.lock"))).toBe(false);
   });
 });
