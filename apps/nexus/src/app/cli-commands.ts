@@ -11,6 +11,7 @@ import type { DatabaseClient } from "@/shared/infrastructure/database/database-c
 import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { migrationStatus } from "@/shared/infrastructure/database/migration-status";
 import { retryParked } from "@/shared/infrastructure/events/event-relay";
+import { DEMO_DAYS, seedDemo } from "./seed-demo/seed-demo";
 
 export interface CliCommand {
   readonly name: string;
@@ -128,6 +129,19 @@ export const cliCommands: readonly CliCommand[] = [
         console.log(`${count} parked event(s) re-queued`);
         return 0;
       }),
+  },
+  {
+    name: "seed-demo",
+    summary:
+      "[--days N] a demo bakery with months of history, made through the use cases; prints the owner's credentials",
+    run: (config, args) => {
+      const days = args[0] === "--days" ? Number(args[1]) : args.length === 0 ? DEMO_DAYS : Number.NaN;
+      if (!Number.isInteger(days) || days < 14 || days > 730) {
+        console.error("usage: seed-demo [--days N] (N from 14 to 730 calendar days of history; default 90)");
+        return Promise.resolve(1);
+      }
+      return seedDemo(config, { days, print: (line) => console.log(line) });
+    },
   },
   {
     name: "projections-rebuild",

@@ -12,7 +12,7 @@ import type { ContextModule } from "@/shared/infrastructure/module/context-modul
 import { problemTables, wireModules } from "@/shared/infrastructure/module/wire-modules";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { apiRateLimit } from "@/shared/infrastructure/rate-limit/api-rate-limit";
-import { registerPlatform } from "@/shared/infrastructure/register-platform";
+import { type PlatformOverrides, registerPlatform } from "@/shared/infrastructure/register-platform";
 
 export interface Application {
   readonly config: Config;
@@ -33,11 +33,14 @@ export interface Application {
  * services of those it depends on (e.g. `auth.services.guard`, `auth.services.organizationDirectory`).
  * `wireModules` subscribes every handler and adds every periodic task before `start()` exists.
  */
-export async function createApplication(config: Config, options: { logger?: Logger } = {}): Promise<Application> {
+export async function createApplication(
+  config: Config,
+  options: { logger?: Logger; overrides?: PlatformOverrides } = {},
+): Promise<Application> {
   const logger = options.logger ?? createLogger(config);
   const container = Container.create();
   try {
-    const platform = await registerPlatform(container, config, logger);
+    const platform = await registerPlatform(container, config, logger, options.overrides);
     const auth = await registerAuth(container);
     const production = registerProduction(container, {
       guard: auth.services.guard,

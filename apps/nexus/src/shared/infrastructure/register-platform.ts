@@ -1,7 +1,7 @@
 import { loadAuditChainKeys } from "./audit/audit-hash";
 import { AuditTrail } from "./audit/audit-trail";
 import { createBroadcast, createCache } from "./cache/create-cache";
-import { SystemClock } from "./clock/system.clock";
+import { type Clock, SystemClock } from "./clock/system.clock";
 import type { Config } from "./config/config.schema";
 import type { Container } from "./container/container";
 import { createDatabaseClient } from "./database/create-database-client";
@@ -19,12 +19,22 @@ import { DevMailboxController } from "./mail/dev-mailbox.controller";
 import { DevMailboxMailer } from "./mail/dev-mailbox.mailer";
 import { subscribeMailDelivery } from "./mail/mail-delivery.handler";
 import { loadMailSeal } from "./mail/mail-seal";
+import type { Mailer } from "./mail/mailer.port";
 import { OutboxMailer } from "./mail/outbox.mailer";
 import { SmtpMailer } from "./mail/smtp.mailer";
 import { PeriodicTasks } from "./maintenance/periodic-tasks";
 import { MetricsRegistry } from "./metrics/metrics-registry";
 import { PlatformTokens as T } from "./platform.tokens";
 import { createRateLimiter } from "./rate-limit/create-rate-limiter";
+
+/**
+ * Stand-ins for the process's clock and mail transport. Only `seed-demo` uses them: it runs the use
+ * cases on past days and follows the verification mail it caught (docs/bi.md, "Demo data").
+ */
+export interface PlatformOverrides {
+  readonly clock?: Clock;
+  readonly mailer?: Mailer;
+}
 
 export interface PlatformModule {
   readonly controllers: readonly Controller[];
@@ -35,10 +45,15 @@ export interface PlatformModule {
  * Opens the platform's connections and registers them. Disposal runs in reverse order, so the event
  * bus stops before the cache and the database close.
  */
-export async function registerPlatform(container: Container, config: Config, logger: Logger): Promise<PlatformModule> {
+export async function registerPlatform(
+  container: Container,
+  config: Config,
+  logger: Logger,
+  overrides: PlatformOverrides = {},
+): Promise<PlatformModule> {
   const metrics = new MetricsRegistry();
   container.value(T.Config, config).value(T.Logger, logger).value(T.Metrics, metrics);
-  container.value(T.Readiness, new ReadinessState(logger)).value(T.Clock, new SystemClock());
+  container.value(T.Readiness, new ReadinessState(logger)).value(T.Clock, overrides.clock ?? new SystemClock());
 
   const database = await createDatabaseClient(config, logger);
   container.singleton(
@@ -86,7 +101,7 @@ export async function registerPlatform(container: Container, config: Config, log
   container.singleton(T.IdempotencyStore, (r) => new DrizzleIdempotencyStore(r.resolve(T.Database)));
   container.singleton(
     T.Mailer,
-    (r) => createMailer(config, r.resolve(T.Database)),
+    (r) => overrides.mailer ?? createMailer(config, r.resolve(T.Database)),
     (mailer) => (mailer instanceof SmtpMailer ? mailer.close() : undefined),
   );
   // Use cases queue mail in their unit of work; the relay hands it to T.Mailer (ADR: mail through the outbox).

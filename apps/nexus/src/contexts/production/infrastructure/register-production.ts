@@ -58,6 +58,7 @@ export function registerProduction(container: Container, needs: ProductionNeeds)
       outbox: r.resolve(P.Outbox),
       auditTrail: r.resolve(P.AuditTrail),
       calendar: new DirectoryOrganizationCalendar(needs.organizationDirectory),
+      clock: r.resolve(P.Clock),
     }),
   );
   const useCase = <U>(token: (typeof T)[keyof typeof T], UseCase: new (deps: ProductionDeps) => U) =>
