@@ -161,7 +161,7 @@ describe("problem+json error paths", () => {
     expect(JSON.stringify(dupBody)).not.toContain("products_sku_key");
   });
 
-  it("maps use-case Results: value with the ok status, mapped codes, unmapped codes as 422, extensions kept", async () => {
+  it("maps use-case Results through an error catalogue: value with the ok status, each code's status and title, extensions kept", async () => {
     const { app } = createTestApp();
     const created = await app.request("/api/v1/orders/4", { method: "POST" });
     expect(created.status).toBe(201);
@@ -178,7 +178,7 @@ describe("problem+json error paths", () => {
     });
 
     const odd = await problem(await app.request("/api/v1/orders/3", { method: "POST" }));
-    expect(odd).toMatchObject({ status: 422, code: "odd", detail: "Odd numbers are refused." });
+    expect(odd).toMatchObject({ status: 422, code: "odd", title: "Odd number", detail: "Odd numbers are refused." });
   });
 
   it("serves a short human page for each problem type", async () => {

@@ -3250,7 +3250,7 @@ export interface operations {
                     "application/json": components["schemas"]["BiFreshness"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3259,7 +3259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3293,7 +3293,7 @@ export interface operations {
                     "application/json": components["schemas"]["BiKpis"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,7 +3302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3311,7 +3311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed); `invalid-period` (Invalid period); `period-too-long` (Period too long) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3348,7 +3348,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,7 +3357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3366,7 +3366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed); `invalid-period` (Invalid period); `period-too-long` (Period too long) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3395,7 +3395,7 @@ export interface operations {
                     "application/json": components["schemas"]["BiRebuild"];
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3404,7 +3404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,7 +3441,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3450,7 +3450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3459,7 +3459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description `validation-failed` (Validation failed); `invalid-period` (Invalid period); `period-too-long` (Period too long) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,7 +3488,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description Unauthenticated */
+            /** @description `unauthenticated` (Unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3497,7 +3497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description `forbidden` (Forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -5,11 +5,11 @@ import { Container, type Resolver } from "@/shared/infrastructure/container/cont
 import { token } from "@/shared/infrastructure/container/token";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
+import { defineErrorCatalog } from "@/shared/infrastructure/http/error-catalog";
 import type { HealthCheck } from "@/shared/infrastructure/http/health-check";
 import { createHttpApp } from "@/shared/infrastructure/http/http-app";
 import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
 import { ReadinessState } from "@/shared/infrastructure/http/readiness";
-import { respond } from "@/shared/infrastructure/http/result-response";
 import { createLogger, type Logger } from "@/shared/infrastructure/logging/logger";
 import { MetricsRegistry } from "@/shared/infrastructure/metrics/metrics-registry";
 import { setRequestActor } from "@/shared/infrastructure/request-context/request-context";
@@ -36,6 +36,11 @@ const itemsBody = z.object({
 type OrderError =
   | { code: "insufficient-stock"; message: string; shortages: string[] }
   | { code: "odd"; message: string };
+
+const orderErrors = defineErrorCatalog({
+  "insufficient-stock": { status: 409, title: "Insufficient stock", description: "Not enough stock for the order." },
+  odd: { status: 422, title: "Odd number", description: "Odd numbers are refused." },
+});
 
 /** A controller exercising every edge behaviour, written the way context controllers will be. */
 export class TestController implements Controller {
@@ -84,7 +89,7 @@ export class TestController implements Controller {
       request: { params: z.object({ n: z.coerce.number().int() }) },
       responses: {
         201: { description: "ok", content: { "application/json": { schema: z.object({ n: z.number() }) } } },
-        ...problemResponses(409, 422),
+        ...orderErrors.responses("insufficient-stock", "odd"),
       },
     });
     app.openapi(order, (c) => {
@@ -95,7 +100,8 @@ export class TestController implements Controller {
           : n % 2 === 1
             ? err({ code: "odd", message: "Odd numbers are refused." })
             : ok({ n });
-      return respond(c, result, { ok: 201, errors: { "insufficient-stock": 409 } });
+      if (!result.ok) return orderErrors.problem(c, result.error);
+      return c.json(result.value, 201);
     });
 
     app.get("/api/v1/me", (c) => {

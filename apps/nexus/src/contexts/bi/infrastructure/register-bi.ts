@@ -7,7 +7,6 @@ import type { DatabaseClient } from "@/shared/infrastructure/database/database-c
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import type { ContextModule } from "@/shared/infrastructure/module/context-module";
 import { PlatformTokens as P } from "@/shared/infrastructure/platform.tokens";
-import { BI_ERRORS } from "../application/bi.errors";
 import type { BiDeps } from "../application/bi-deps";
 import { ApplyEventUseCase } from "../application/use-cases/apply-event.use-case";
 import { GetFreshnessUseCase } from "../application/use-cases/get-freshness.use-case";
@@ -20,6 +19,7 @@ import { BiTokens } from "./bi.tokens";
 import { subscribeBiProjections } from "./events/bi-event-subscriptions";
 import { PlatformEventLog } from "./events/platform.event-log";
 import { BiController } from "./http/bi.controller";
+import { biErrors } from "./http/bi.problems";
 import { DashboardController } from "./http/dashboard.controller";
 import { ProjectionUpdates } from "./http/projection-updates";
 import { DrizzleFactsReader } from "./persistence/drizzle.facts-reader";
@@ -51,7 +51,7 @@ export function registerBi(container: Container, guard: AuthGuard<MiddlewareHand
     subscriptions: [],
     services: {},
     periodicTasks: [],
-    problems: BI_ERRORS,
+    problems: biErrors.table,
     controllers: [
       new BiController({
         guard,

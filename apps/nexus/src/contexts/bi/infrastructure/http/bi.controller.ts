@@ -2,18 +2,15 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { streamSSE } from "hono/streaming";
 import { type AuthGuard, BEARER_AUTH } from "@/contexts/auth/contracts/auth-guard";
-import { ok } from "@/shared/domain/result";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { declareApiTags } from "@/shared/infrastructure/http/openapi.routes";
-import { problemResponses } from "@/shared/infrastructure/http/problem.schema";
-import { respond } from "@/shared/infrastructure/http/result-response";
-import { BI_ERRORS } from "../../application/bi.errors";
 import type { GetFreshnessUseCase } from "../../application/use-cases/get-freshness.use-case";
 import type { GetKpisUseCase } from "../../application/use-cases/get-kpis.use-case";
 import type { GetProductRankingUseCase } from "../../application/use-cases/get-product-ranking.use-case";
 import type { GetTimeSeriesUseCase } from "../../application/use-cases/get-time-series.use-case";
 import type { RebuildProjectionsUseCase } from "../../application/use-cases/rebuild-projections.use-case";
+import { biErrors } from "./bi.problems";
 import {
   FreshnessSchema,
   KpisSchema,
@@ -33,7 +30,17 @@ const jsonOrCsv = <T>(schema: T, description: string) => ({
   content: { "application/json": { schema }, "text/csv": { schema: { type: "string" as const } } },
 });
 const NO_STORE = { "Cache-Control": "no-store" };
-const ERRORS = { "invalid-period": 422, "period-too-long": 422 } as const;
+// Views carry Money and Quantity, whose toJSON gives the schemas' numbers and strings: hence the casts
+// of `c.json(view as never, …)` below; errors are typed end to end by the catalogue.
+/** The codes a period query answers besides 200 (the guard's and the query schema's too). */
+const PERIOD_PROBLEMS = biErrors.responses(
+  "unauthenticated",
+  "forbidden",
+  "validation-failed",
+  "invalid-period",
+  "period-too-long",
+);
+const GUARD_PROBLEMS = biErrors.responses("unauthenticated", "forbidden");
 /** A dashboard's stream ends after this and reconnects, so access tokens are re-checked. */
 const STREAM_MS = 5 * 60_000;
 const PING_MS = 20_000;
@@ -46,7 +53,7 @@ const kpis = createRoute({
   operationId: "getBiKpis",
   summary: "KPIs of a period (analyst and up)",
   request: { query: PeriodQuerySchema },
-  responses: { 200: json(KpisSchema, "The period's KPIs"), ...problemResponses(401, 403, 422) },
+  responses: { 200: json(KpisSchema, "The period's KPIs"), ...PERIOD_PROBLEMS },
 });
 const timeSeries = createRoute({
   ...base,
@@ -55,7 +62,7 @@ const timeSeries = createRoute({
   operationId: "getBiTimeSeries",
   summary: "One metric per day, ISO week or month of the organization's calendar, zero-filled",
   request: { query: TimeSeriesQuerySchema },
-  responses: { 200: jsonOrCsv(TimeSeriesSchema, "The series"), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonOrCsv(TimeSeriesSchema, "The series"), ...PERIOD_PROBLEMS },
 });
 const ranking = createRoute({
   ...base,
@@ -64,7 +71,7 @@ const ranking = createRoute({
   operationId: "getBiProductRanking",
   summary: "Products ranked by revenue, units sold or gross margin",
   request: { query: RankingQuerySchema },
-  responses: { 200: jsonOrCsv(RankingSchema, "The ranking"), ...problemResponses(401, 403, 422) },
+  responses: { 200: jsonOrCsv(RankingSchema, "The ranking"), ...PERIOD_PROBLEMS },
 });
 const freshness = createRoute({
   ...base,
@@ -72,7 +79,7 @@ const freshness = createRoute({
   path: "/api/v1/bi/freshness",
   operationId: "getBiFreshness",
   summary: "When the projections last applied an event, and how late it was",
-  responses: { 200: json(FreshnessSchema, "Freshness"), ...problemResponses(401, 403) },
+  responses: { 200: json(FreshnessSchema, "Freshness"), ...GUARD_PROBLEMS },
 });
 const rebuild = createRoute({
   ...base,
@@ -80,7 +87,7 @@ const rebuild = createRoute({
   path: "/api/v1/bi/projections/rebuild",
   operationId: "rebuildBiProjections",
   summary: "Rebuild this organization's projections from the event log (admin and up)",
-  responses: { 200: json(RebuildSchema, "Rebuilt"), ...problemResponses(401, 403) },
+  responses: { 200: json(RebuildSchema, "Rebuilt"), ...GUARD_PROBLEMS },
 });
 const updates = createRoute({
   ...base,
@@ -90,7 +97,7 @@ const updates = createRoute({
   summary: "Server-sent events: `changed` each time the organization's projections change",
   responses: {
     200: { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" as const } } } },
-    ...problemResponses(401, 403),
+    ...GUARD_PROBLEMS,
   },
 });
 
@@ -106,8 +113,6 @@ export interface BiControllerDeps {
 
 /** The bi read API (spec §7). The organization is always the token's. */
 export class BiController implements Controller {
-  readonly problemTypes = BI_ERRORS;
-
   constructor(private readonly deps: BiControllerDeps) {}
 
   register(app: OpenAPIHono<AppEnv>): void {
@@ -119,7 +124,8 @@ export class BiController implements Controller {
     app.openapi({ ...kpis, ...readers }, async (c) => {
       const { organizationId } = guard.organizationCaller(c);
       const result = await this.deps.getKpis.execute({ organizationId, ...c.req.valid("query") });
-      return respond(c, result, { ok: 200, errors: ERRORS, headers: NO_STORE });
+      if (!result.ok) return biErrors.problem(c, result.error);
+      return c.json(result.value as never, 200, NO_STORE);
     });
 
     app.openapi({ ...timeSeries, ...readers }, async (c) => {
@@ -131,7 +137,8 @@ export class BiController implements Controller {
         ...c.req.valid("query"),
         ...(csv ? { export: "csv" as const } : {}),
       });
-      if (!csv || !result.ok) return respond(c, result, { ok: 200, errors: ERRORS, headers: NO_STORE });
+      if (!result.ok) return biErrors.problem(c, result.error);
+      if (!csv) return c.json(result.value as never, 200, NO_STORE);
       const { metric, granularity, from, to, points } = result.value;
       const body = toCsv(
         ["bucket", metric],
@@ -149,7 +156,8 @@ export class BiController implements Controller {
         ...c.req.valid("query"),
         ...(csv ? { export: "csv" as const } : {}),
       });
-      if (!csv || !result.ok) return respond(c, result, { ok: 200, errors: ERRORS, headers: NO_STORE });
+      if (!result.ok) return biErrors.problem(c, result.error);
+      if (!csv) return c.json(result.value as never, 200, NO_STORE);
       const { by, from, to, items } = result.value;
       const body = toCsv(
         ["rank", "productId", "name", "sku", "unit", "revenueNet", "unitsSold", "costOfGoodsSold", "grossMargin"],
@@ -170,13 +178,13 @@ export class BiController implements Controller {
 
     app.openapi({ ...freshness, ...readers }, async (c) => {
       const { organizationId } = guard.organizationCaller(c);
-      return respond(c, ok(await this.deps.getFreshness.execute({ organizationId })), { ok: 200, headers: NO_STORE });
+      return c.json(await this.deps.getFreshness.execute({ organizationId }), 200, NO_STORE);
     });
 
     app.openapi({ ...rebuild, ...admins }, async (c) => {
       const { organizationId, userId } = guard.organizationCaller(c);
       const report = await this.deps.rebuild.execute({ organizationId, actorId: userId });
-      return respond(c, ok(report), { ok: 200, headers: NO_STORE });
+      return c.json(report, 200, NO_STORE);
     });
 
     app.openapi({ ...updates, ...readers }, (c) => {
