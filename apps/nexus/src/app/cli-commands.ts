@@ -11,7 +11,7 @@ import type { DatabaseClient } from "@/shared/infrastructure/database/database-c
 import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { migrationStatus } from "@/shared/infrastructure/database/migration-status";
 import { retryParked } from "@/shared/infrastructure/events/event-relay";
-import { DEMO_DAYS, seedDemo } from "./seed-demo/seed-demo";
+import { DEMO_DAYS } from "./seed-demo/demo-business";
 
 export interface CliCommand {
   readonly name: string;
@@ -140,7 +140,10 @@ export const cliCommands: readonly CliCommand[] = [
         console.error("usage: seed-demo [--days N] (N from 14 to 730 calendar days of history; default 90)");
         return Promise.resolve(1);
       }
-      return seedDemo(config, { days, print: (line) => console.log(line) });
+      // Loaded on demand: it builds the whole app, which the other commands need not pay for at start-up.
+      return import("./seed-demo/seed-demo").then(({ seedDemo }) =>
+        seedDemo(config, { days, print: (line) => console.log(line) }),
+      );
     },
   },
   {

@@ -2,6 +2,9 @@
  * The demo business `seed-demo` creates: a small bakery. Its owner's password is public on purpose
  * (README): the command refuses to run with NODE_ENV=production.
  */
+/** Calendar days of history by default, ending yesterday (Sundays closed). */
+export const DEMO_DAYS = 90;
+
 export const DEMO_OWNER = {
   email: "demo@nexus.local",
   password: "Sourdough-Harbor-Lantern-42",

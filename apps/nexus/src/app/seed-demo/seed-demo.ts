@@ -10,9 +10,6 @@ import { demoHistory } from "./demo-history";
 import { createDemoCatalog, createDemoOwner } from "./demo-setup";
 import { SeedingClock } from "./seeding.clock";
 
-/** Calendar days of history by default, ending yesterday (Sundays closed). */
-export const DEMO_DAYS = 90;
-
 export interface SeedDemoOptions {
   readonly days: number;
   readonly print: (line: string) => void;
