@@ -2,15 +2,12 @@
 // for 500 products (and whether it grows with the number of invoices), projection lag under a
 // sustained event rate, and rebuild time for N events.
 // Run from apps/nexus:  ../../node_modules/.bin/bun bench/bi.bench.ts [--db=postgres|pglite]
-//   [--products=500] [--queries=300] [--rate=200] [--seconds=15] [--rebuild=100000]
+//   [--products=500] [--queries=300] [--rate=200] [--seconds=15] [--orgs=1,20] [--rebuild=100000] [--skip-queries]
 // PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // Prints figures only; targets (p99 < 50 ms) are shown, never asserted.
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { z } from "zod";
 import { ApplyEventUseCase } from "@/contexts/bi/application/use-cases/apply-event.use-case";
 import { GetKpisUseCase } from "@/contexts/bi/application/use-cases/get-kpis.use-case";
@@ -23,13 +20,13 @@ import { createProjectionsRebuild } from "@/contexts/bi/infrastructure/register-
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { loadConfig } from "@/shared/infrastructure/config/load-config";
-import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
-import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { createEventBus } from "@/shared/infrastructure/events/create-event-bus";
 import { createLogger } from "@/shared/infrastructure/logging/logger";
 import { testAuditKeys } from "../test/support/test-audit-keys";
+import { type BenchDb, withBenchDatabase } from "./lib/bench-database";
+import { offerAtRate } from "./lib/offered-rate";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -37,45 +34,18 @@ const args = new Map(
     return [k ?? "", v ?? "true"] as const;
   }),
 );
-const DB = (args.get("db") ?? "postgres") as "postgres" | "pglite";
+const DB = (args.get("db") ?? "postgres") as BenchDb;
 const PRODUCTS = Number(args.get("products") ?? 500);
 const QUERIES = Number(args.get("queries") ?? 300);
 const RATE = Number(args.get("rate") ?? 200);
 const SECONDS = Number(args.get("seconds") ?? 15);
 const REBUILD = Number(args.get("rebuild") ?? 100_000);
-const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Organizations the lag runs spread their events over: one (all events contend for its rows), then many. */
+const ORGS = (args.get("orgs") ?? "1,20").split(",").map(Number);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function withDatabase<T>(run: (client: DatabaseClient) => Promise<T>): Promise<T> {
-  if (DB === "pglite") {
-    const dir = await mkdtemp(join(tmpdir(), "nexus-bi-bench-"));
-    const client = await createDatabaseClient(loadConfig({ DATA_DIR: dir }));
-    try {
-      await migrateDatabase(client);
-      return await run(client);
-    } finally {
-      await client.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `nexus_bi_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const client = await createDatabaseClient(loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "10" }));
-  try {
-    await migrateDatabase(client);
-    return await run(client);
-  } finally {
-    await client.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
 
 /** Two years of facts: one row per day and per (day, product), as the projection would leave them. */
 async function seedFacts(client: DatabaseClient, org: string, invoicesPerDay: number): Promise<void> {
@@ -165,7 +135,8 @@ function invoicePayload(day: string) {
   };
 }
 
-async function lagAndRebuild(client: DatabaseClient): Promise<void> {
+/** Projection lag (commit → BI's handler committed) at RATE events/s spread over `orgs` organizations. */
+async function lag(client: DatabaseClient, orgs: number): Promise<void> {
   const logger = createLogger(loadConfig({ LOG_LEVEL: "silent" }));
   const uow = new DrizzleUnitOfWork(client);
   const bus = createEventBus({ client, uow, config: loadConfig({ OUTBOX_POLL_MS: "50" }), logger });
@@ -176,38 +147,34 @@ async function lagAndRebuild(client: DatabaseClient): Promise<void> {
     lags.push(Date.now() - Date.parse(event.occurredAt));
   });
   await bus.start();
-  const org = randomUUID();
+  const organizations = Array.from({ length: orgs }, () => randomUUID());
   const total = RATE * SECONDS;
-  const started = Date.now();
   // Publishers do not wait for each other (a pool of connections), so the offered rate holds.
-  const inFlight: Promise<unknown>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / RATE;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const { achievedPerSecond } = await offerAtRate(RATE, total, (i) => {
     const payload = invoicePayload(`2026-${String(1 + (i % 12)).padStart(2, "0")}-15`);
-    inFlight.push(
-      bus.uow.transaction(() =>
-        bus.outbox.publish(looseContract("tax.invoice.issued.v1"), {
-          organizationId: org as Uuid,
-          aggregateId: payload.invoiceId as Uuid,
-          payload,
-          occurredAt: Timestamp.now(),
-        }),
-      ),
+    return bus.uow.transaction(() =>
+      bus.outbox.publish(looseContract("tax.invoice.issued.v1"), {
+        organizationId: organizations[i % orgs] as Uuid,
+        aggregateId: payload.invoiceId as Uuid,
+        payload,
+        occurredAt: Timestamp.now(),
+      }),
     );
-  }
-  await Promise.all(inFlight);
-  const offered = (total / ((Date.now() - started) / 1000)).toFixed(0);
-  const deadline = Date.now() + 60_000;
+  });
+  const drainStarted = Date.now();
+  const deadline = Date.now() + 120_000;
   while (lags.length < total && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const applyRate = total / ((Date.now() - drainStarted) / 1000 + SECONDS);
   await bus.stop();
   const sorted = [...lags].sort((a, b) => a - b);
   console.log(
-    `${DB}: projection lag at ${RATE} events/s for ${SECONDS} s (${lags.length}/${total} applied; committed at ${offered}/s)  ` +
+    `${DB}: projection lag, ${RATE} ev/s for ${SECONDS} s over ${orgs} organization(s): ${lags.length}/${total} applied ` +
+      `(offered ${achievedPerSecond.toFixed(0)}/s, applied ≈${applyRate.toFixed(0)}/s)  ` +
       `p50 ${ms(percentile(sorted, 0.5))}  p99 ${ms(percentile(sorted, 0.99))}  max ${ms(sorted.at(-1) ?? 0)}`,
   );
+}
 
+async function rebuildTime(client: DatabaseClient): Promise<void> {
   // Rebuild: REBUILD invoice events of one organization, written straight into the log.
   const rebuildOrg = randomUUID();
   const batch = 5000;
@@ -232,8 +199,13 @@ async function lagAndRebuild(client: DatabaseClient): Promise<void> {
   );
 }
 
-await withDatabase(async (client) => {
-  await queries(client);
-  await lagAndRebuild(client);
+console.log(
+  `${cpus().length} CPUs; load average ${(loadavg()[0] ?? 0).toFixed(1)} at start (others running skew the figures)`,
+);
+await withBenchDatabase(DB, "bi", async (client) => {
+  if (!args.has("skip-queries")) await queries(client);
+  for (const orgs of ORGS) await lag(client, orgs);
+  await rebuildTime(client);
 });
+console.log(`load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end`);
 process.exit(0);

@@ -5,22 +5,18 @@
 // SQS: SQS_ENDPOINT when set, else an embedded fauxqs (in this process, so it shares the CPU).
 // Prints figures only; the target (PostgreSQL in-process p99 < 100 ms) is shown, never asserted.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { startFauxqs } from "fauxqs";
-import postgres from "postgres";
 import { z } from "zod";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { loadConfig } from "@/shared/infrastructure/config/load-config";
-import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
-import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
-import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { createEventBus } from "@/shared/infrastructure/events/create-event-bus";
 import { createLogger } from "@/shared/infrastructure/logging/logger";
+import { type BenchDb, withBenchDatabase } from "./lib/bench-database";
+import { offerAtRate } from "./lib/offered-rate";
 
-type DbKind = "pglite" | "postgres";
+type DbKind = BenchDb;
 type TransportKind = "in-process" | "sqs";
 
 const args = new Map(
@@ -37,7 +33,6 @@ const RATE = Number(args.get("rate") ?? 500);
 const SECONDS = Number(args.get("seconds") ?? 10);
 const BURST = Number(args.get("burst") ?? 5000);
 const AGGREGATES = Number(args.get("aggregates") ?? 100);
-const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const contract = { type: "bench.tick.v1", version: 1, schema: z.object({ i: z.number().int() }) };
 
@@ -52,36 +47,8 @@ interface Figures {
   events: number;
 }
 
-async function withDatabase<T>(db: DbKind, run: (client: DatabaseClient) => Promise<T>): Promise<T> {
-  if (db === "pglite") {
-    const dir = await mkdtemp(join(tmpdir(), "nexus-outbox-bench-"));
-    const client = await createDatabaseClient(loadConfig({ DATA_DIR: dir }));
-    try {
-      await migrateDatabase(client);
-      return await run(client);
-    } finally {
-      await client.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `nexus_outbox_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const client = await createDatabaseClient(loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "10" }));
-  try {
-    await migrateDatabase(client);
-    return await run(client);
-  } finally {
-    await client.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
-
 async function measure(db: DbKind, transport: TransportKind, sqsEndpoint: string | undefined): Promise<Figures> {
-  return withDatabase(db, async (client) => {
+  return withBenchDatabase(db, "outbox", async (client) => {
     const uow = new DrizzleUnitOfWork(client);
     const config = loadConfig({
       ...(transport === "sqs" ? { SQS_ENDPOINT: sqsEndpoint } : {}),
@@ -120,18 +87,10 @@ async function measure(db: DbKind, transport: TransportKind, sqsEndpoint: string
       await waitFor(() => handled >= BURST, 300_000);
       const sustained = BURST / ((performance.now() - burstStart) / 1000);
 
-      // 2. Latency at a fixed rate (ticks of 10 ms), in concurrent transactions like real requests.
+      // 2. Latency at a fixed rate, in concurrent transactions like real requests.
       handled = 0;
       const total = RATE * SECONDS;
-      const start = performance.now();
-      const inFlight: Promise<void>[] = [];
-      for (let sent = 0; sent < total; ) {
-        const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
-        while (sent < due) inFlight.push(publish(BURST + sent++, true));
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await Promise.all(inFlight);
-      const rateAchieved = total / ((performance.now() - start) / 1000);
+      const { achievedPerSecond: rateAchieved } = await offerAtRate(RATE, total, (i) => publish(BURST + i, true));
       await waitFor(() => handled >= total, 120_000);
       latencies.sort((a, b) => a - b);
       const q = (p: number) =>
