@@ -29,11 +29,21 @@ export interface DemoCatalog {
   readonly products: ReadonlyMap<ProductKey, Uuid>;
 }
 
-/** Registers the owner, follows the verification mail, signs in and creates the organization. */
-export async function createDemoOwner(container: Container, mailer: CaughtMailer): Promise<SeedActor> {
+/**
+ * Registers the owner, follows the verification mail, signs in and creates the organization. Mail leaves
+ * through the outbox, so `deliver` (the relay) runs before the verification mail can be read.
+ */
+export async function createDemoOwner(
+  container: Container,
+  mailer: CaughtMailer,
+  deliver: () => Promise<unknown>,
+): Promise<SeedActor> {
   const { email, password, name } = DEMO_OWNER;
   await asOwner(container, null, async (scope) => {
     expectOk("register", await scope.useCase(RegisterUserUseCase, AuthTokens.Deps).execute({ email, password, name }));
+  });
+  await deliver();
+  await asOwner(container, null, async (scope) => {
     const token = mailer.tokenSentTo(email);
     expectOk("verify email", await scope.useCase(VerifyEmailUseCase, AuthTokens.Deps).execute({ token }));
   });

@@ -54,7 +54,7 @@ export async function seedDemo(config: Config, { days, print }: SeedDemoOptions)
     if (!first) throw new Error("no demo history");
 
     clock.set(first.date, 4);
-    const actor = await createDemoOwner(app.container, mailer);
+    const actor = await createDemoOwner(app.container, mailer, () => relay.drain());
     const catalog = await createDemoCatalog(app.container, actor);
     const issued: IssuedInvoice[][] = [];
     const run = { container: app.container, clock, actor, catalog, issued, deliver: () => relay.drain() };
