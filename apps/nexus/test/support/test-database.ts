@@ -9,7 +9,7 @@ import type { DatabaseClient } from "@/shared/infrastructure/database/database-c
 import { PostgresDatabaseClient } from "@/shared/infrastructure/database/postgres-database.client";
 import { DrizzleUnitOfWork, type UnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { dropDatabase, withDatabase } from "./global-setup";
-import { testConfig } from "./test-config";
+import { testConfig, uniqueQueueName } from "./test-config";
 
 export interface TestDatabase {
   readonly client: DatabaseClient;
@@ -19,7 +19,12 @@ export interface TestDatabase {
 
 /** A provisioned, migrated database that nothing has opened yet: the settings that select it, and its cleanup. */
 export interface ProvisionedDatabase {
-  /** DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite) — merge into a config or a child process's environment. */
+  /**
+   * DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite), plus what every process on that database must
+   * share (its deployment): an SQS queue of its own and the MAIL_SEAL_KEY and AUDIT_CHAIN_KEY. Merge
+   * into a config or a child process's environment. Processes on another database never see this
+   * queue: a server that consumed another database's events would apply them to its own (ADR 0012).
+   */
   readonly env: Readonly<Record<string, string>>;
   dispose(): Promise<void>;
 }
@@ -39,15 +44,24 @@ export async function provisionTestDatabase(): Promise<ProvisionedDatabase> {
       await admin.end({ timeout: 5 });
     }
     return {
-      env: { DATABASE_URL: withDatabase(template.url, database) },
+      env: { DATABASE_URL: withDatabase(template.url, database), ...deploymentEnv() },
       dispose: () => dropDatabase(template.url, database),
     };
   }
   const dataDir = await mkdtemp(join(tmpdir(), "nexus-pglite-test-"));
   cpSync(template.dataDir, dataDir, { recursive: true }); // ~5x faster than fs.promises.cp for ~1000 small files
   return {
-    env: { DATABASE_URL: "", DATA_DIR: dataDir },
+    env: { DATABASE_URL: "", DATA_DIR: dataDir, ...deploymentEnv() },
     dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** One deployment's queue and keys (fresh random keys: nothing sealed for one test opens in another). */
+function deploymentEnv(): Record<string, string> {
+  return {
+    SQS_QUEUE_NAME: uniqueQueueName(),
+    MAIL_SEAL_KEY: randomBytes(32).toString("base64url"),
+    AUDIT_CHAIN_KEY: randomBytes(32).toString("base64url"),
   };
 }
 
