@@ -4,6 +4,7 @@ import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type { AuditEntry } from "./audit-entry";
 import { toAuditEntry } from "./audit-entry.mapper";
 import { auditEntries, chainKeyExpr, GLOBAL_CHAIN } from "./audit-entry.table";
@@ -62,12 +63,7 @@ export async function listAuditEntries(
       .orderBy(desc(auditEntries.chainSeq))
       .limit(limit + 1),
   );
-  const items = rows.slice(0, limit).map(toAuditEntry);
-  const last = items.at(-1);
-  return ok({
-    items,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.chainSeq) : null,
-  });
+  return ok(keysetPage(rows.map(toAuditEntry), limit, (last) => encodeCursor(last.chainSeq)));
 }
 
 function encodeCursor(chainSeq: number): string {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type {
   MembershipRepository,
   MemberView,
@@ -85,10 +86,9 @@ export class DrizzleMembershipRepository implements MembershipRepository {
       ? sql`(${memberships.createdAt}, ${memberships.organizationId}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;
     const rows = await withDatabaseErrors(() => this.selectOrganizationsOfUser(userId, after).limit(page.limit + 1));
-    const { items, nextCursor } = TimeIdCursor.page(rows, page.limit, (row) => ({
-      atMs: row.joinedAt.getTime(),
-      id: row.organization.id as Uuid,
-    }));
+    const { items, nextCursor } = keysetPage(rows, page.limit, (row) =>
+      TimeIdCursor.encode({ atMs: row.joinedAt.getTime(), id: row.organization.id as Uuid }),
+    );
     return { items: items.map(toOrganizationOfUser), nextCursor };
   }
 
@@ -128,11 +128,9 @@ export class DrizzleMembershipRepository implements MembershipRepository {
         .orderBy(asc(memberships.createdAt), asc(memberships.userId))
         .limit(page.limit + 1),
     );
-    const { items, nextCursor } = TimeIdCursor.page(rows.map(toMemberView), page.limit, (m) => ({
-      atMs: m.joinedAt.epochMs,
-      id: m.userId,
-    }));
-    return { items, nextCursor };
+    return keysetPage(rows.map(toMemberView), page.limit, (m) =>
+      TimeIdCursor.encode({ atMs: m.joinedAt.epochMs, id: m.userId }),
+    );
   }
 
   /** Locks the owner rows (for update) so concurrent demotions/removals of owners are serialised. */

@@ -4,6 +4,7 @@ import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type { Page, PageRequest } from "../../application/ports/page";
 import type { RefreshTokenMatch, SessionRepository } from "../../application/ports/session.repository";
 import type { Session } from "../../domain/session.entity";
@@ -67,7 +68,9 @@ export class DrizzleSessionRepository implements SessionRepository {
       ? sql`(${sessions.lastUsedAt}, ${sessions.id}) < (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;
     const rows = await withDatabaseErrors(() => this.selectActive(userId, now, before).limit(page.limit + 1));
-    return TimeIdCursor.page(rows.map(toSession), page.limit, (s) => ({ atMs: s.lastUsedAt.epochMs, id: s.id }));
+    return keysetPage(rows.map(toSession), page.limit, (s) =>
+      TimeIdCursor.encode({ atMs: s.lastUsedAt.epochMs, id: s.id }),
+    );
   }
 
   private selectActive(userId: Uuid, now: Timestamp, before: SQL | undefined) {

@@ -26,17 +26,6 @@ export const TimeIdCursor = {
     return atMs <= MAX_AT_MS ? { atMs, id: match[2] } : null;
   },
 
-  /** `rows` were fetched with limit + 1: the extra row only says there is a next page. */
-  page<T>(
-    rows: readonly T[],
-    limit: number,
-    positionOf: (row: T) => TimeIdCursor,
-  ): { items: T[]; nextCursor: string | null } {
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? TimeIdCursor.encode(positionOf(last)) : null };
-  },
-
   /** As timestamptz for a row-value comparison. */
   at(cursor: TimeIdCursor): string {
     return new Date(cursor.atMs).toISOString();

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzl
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import { type DatabaseClient, queryRows } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type {
   LotFilter,
   MovementFilter,
@@ -53,7 +54,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(ingredients.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: IdCursor.page(rows.map(toIngredient), page.limit, (i) => i.id) };
+    return { ok: true, value: keysetPage(rows.map(toIngredient), page.limit, (i) => IdCursor.encode(i.id)) };
   }
 
   async listProducts(organizationId: Uuid, page: PageRequest): Paged<Product> {
@@ -67,7 +68,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(products.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: IdCursor.page(rows.map(toProduct), page.limit, (p) => p.id) };
+    return { ok: true, value: keysetPage(rows.map(toProduct), page.limit, (p) => IdCursor.encode(p.id)) };
   }
 
   async productAllergens(organizationId: Uuid, productIds: readonly Uuid[]): Promise<Map<Uuid, Allergen[]>> {
@@ -131,7 +132,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(lots.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: IdCursor.page(rows.map(toLot), page.limit, (l) => l.id) };
+    return { ok: true, value: keysetPage(rows.map(toLot), page.limit, (l) => IdCursor.encode(l.id)) };
   }
 
   async listStock(organizationId: Uuid, today: CalendarDate, page: PageRequest): Paged<StockLevel> {
@@ -140,7 +141,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
     const rows = await withDatabaseErrors(() =>
       queryRows(this.db, stockLevelsQuery(organizationId, today, after.value, page.limit + 1)),
     );
-    return { ok: true, value: IdCursor.page(rows.map(toStockLevel), page.limit, (s) => s.itemId) };
+    return { ok: true, value: keysetPage(rows.map(toStockLevel), page.limit, (s) => IdCursor.encode(s.itemId)) };
   }
 
   async listMovements(organizationId: Uuid, filter: MovementFilter, page: PageRequest): Paged<StockMovement> {
@@ -162,7 +163,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(stockMovements.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: IdCursor.page(rows.map(toMovement), page.limit, (m) => m.id) };
+    return { ok: true, value: keysetPage(rows.map(toMovement), page.limit, (m) => IdCursor.encode(m.id)) };
   }
 
   async listOrders(organizationId: Uuid, status: OrderStatus | null, page: PageRequest): Paged<ProductionOrder> {
@@ -183,7 +184,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(desc(productionOrders.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: IdCursor.page(rows.map(toOrder), page.limit, (o) => o.id) };
+    return { ok: true, value: keysetPage(rows.map(toOrder), page.limit, (o) => IdCursor.encode(o.id)) };
   }
 
   traceLot(organizationId: Uuid, lotId: Uuid) {

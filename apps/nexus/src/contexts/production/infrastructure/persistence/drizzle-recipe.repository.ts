@@ -3,6 +3,7 @@ import { ok } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type { RecipeRepository } from "../../application/ports/catalog.repositories";
 import type { Paged, PageRequest } from "../../application/ports/production-read-model.port";
 import type { Recipe } from "../../domain/recipe.entity";
@@ -56,7 +57,7 @@ export class DrizzleRecipeRepository implements RecipeRepository {
         .orderBy(asc(recipes.version))
         .limit(page.limit + 1),
     );
-    return ok(VersionCursor.page(rows.map(toRecipe), page.limit));
+    return ok(keysetPage(rows.map(toRecipe), page.limit, (r) => VersionCursor.encode(r.props.version)));
   }
 
   async add(recipe: Recipe): Promise<void> {

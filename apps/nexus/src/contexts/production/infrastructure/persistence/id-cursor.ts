@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
-import type { InvalidCursor, Page } from "../../application/ports/production-read-model.port";
+import type { InvalidCursor } from "../../application/ports/production-read-model.port";
 
 /**
  * Keyset pagination on UUIDv7 ids (time-ordered): the cursor is the last id of the page, opaque to
@@ -16,12 +16,5 @@ export const IdCursor = {
     const id = Buffer.from(cursor, "base64url").toString("utf8");
     if (!Uuid.isValid(id)) return err({ code: "invalid-cursor", message: "the cursor is not one this API issued" });
     return ok(id);
-  },
-
-  /** `rows` were fetched with limit + 1: the extra row only says there is a next page. */
-  page<T>(rows: readonly T[], limit: number, idOf: (row: T) => Uuid): Page<T> {
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? IdCursor.encode(idOf(last)) : null };
   },
 };

@@ -1,6 +1,5 @@
 import { err, ok, type Result } from "@/shared/domain/result";
-import type { InvalidCursor, Page } from "../../application/ports/production-read-model.port";
-import type { Recipe } from "../../domain/recipe.entity";
+import type { InvalidCursor } from "../../application/ports/production-read-model.port";
 
 const MAX_VERSION = 2_147_483_647; // the column is a PostgreSQL integer
 
@@ -17,12 +16,5 @@ export const VersionCursor = {
     if (!(version >= 1 && version <= MAX_VERSION))
       return err({ code: "invalid-cursor", message: "the cursor is not one this API issued" });
     return ok(version);
-  },
-
-  /** `rows` were fetched with limit + 1: the extra row only says there is a next page. */
-  page(rows: readonly Recipe[], limit: number): Page<Recipe> {
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? VersionCursor.encode(last.props.version) : null };
   },
 };

@@ -1,5 +1,5 @@
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
-import type { DocumentPosition, Page, PageRequest } from "../../application/ports/page";
+import type { DocumentPosition, PageRequest } from "../../application/ports/page";
 
 /** Keyset condition "after this position" for lists ordered by issue date then id, both descending. */
 export function afterPosition(issueDate: AnyColumn, id: AnyColumn, page: PageRequest): SQL | undefined {
@@ -7,18 +7,9 @@ export function afterPosition(issueDate: AnyColumn, id: AnyColumn, page: PageReq
   return sql`(${issueDate}, ${id}) < (${page.after.issueDate}::date, ${page.after.id}::uuid)`;
 }
 
-/** Rows were fetched with `limit + 1`: the extra one only tells that a next page exists. */
-export function toPage<R extends { issueDate: string; id: DocumentPosition["id"] }, T>(
-  rows: readonly R[],
-  page: PageRequest,
-  map: (rows: readonly R[]) => T[],
-): Page<T> {
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    items: map(items),
-    next: rows.length > page.limit && last ? { issueDate: last.issueDate, id: last.id } : null,
-  };
+/** Where a page of documents ends: the keyset of its last row. */
+export function documentPosition(row: DocumentPosition): DocumentPosition {
+  return { issueDate: row.issueDate, id: row.id };
 }
 
 /** A LIKE pattern matching `text` literally anywhere. */

@@ -4,13 +4,14 @@ import { unwrap } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type { CreditNoteFilter, CreditNoteRepository } from "../../application/ports/credit-note.repository";
 import type { Page, PageRequest } from "../../application/ports/page";
 import type { CreditNote } from "../../domain/credit-note.entity";
 import { type CreditNoteRow, creditNotes } from "./credit-note.table";
 import { type CreditNoteLineRow, creditNoteLines } from "./credit-note-line.table";
 import { insertWithLines } from "./document-insert";
-import { afterPosition, toPage } from "./document-page";
+import { afterPosition, documentPosition } from "./document-page";
 import { toCreditNote, toCreditNoteValues, toLineValues } from "./tax-document.mapper";
 
 export class DrizzleCreditNoteRepository implements CreditNoteRepository {
@@ -65,8 +66,8 @@ export class DrizzleCreditNoteRepository implements CreditNoteRepository {
         .orderBy(desc(creditNotes.issueDate), desc(creditNotes.id))
         .limit(page.limit + 1),
     );
-    const withLines = await this.withLines(rows.slice(0, page.limit));
-    return toPage(rows, page, () => withLines);
+    const { items, nextCursor } = keysetPage(rows, page.limit, documentPosition);
+    return { items: await this.withLines(items), next: nextCursor };
   }
 
   async creditedQuantities(organizationId: Uuid, invoiceId: Uuid): Promise<Map<number, Quantity>> {

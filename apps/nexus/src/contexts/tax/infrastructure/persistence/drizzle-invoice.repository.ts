@@ -2,11 +2,12 @@ import { and, desc, eq, gte, ilike, inArray, lte } from "drizzle-orm";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type { InvoiceFilter, InvoiceRepository } from "../../application/ports/invoice.repository";
 import type { Page, PageRequest } from "../../application/ports/page";
 import type { Invoice } from "../../domain/invoice.entity";
 import { insertWithLines } from "./document-insert";
-import { afterPosition, containsPattern, toPage } from "./document-page";
+import { afterPosition, containsPattern, documentPosition } from "./document-page";
 import { type InvoiceRow, invoices } from "./invoice.table";
 import { type InvoiceLineRow, invoiceLines } from "./invoice-line.table";
 import { toInvoice, toInvoiceValues, toLineValues } from "./tax-document.mapper";
@@ -70,8 +71,8 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
         .orderBy(desc(invoices.issueDate), desc(invoices.id))
         .limit(page.limit + 1),
     );
-    const withLines = await this.withLines(rows.slice(0, page.limit));
-    return toPage(rows, page, () => withLines);
+    const { items, nextCursor } = keysetPage(rows, page.limit, documentPosition);
+    return { items: await this.withLines(items), next: nextCursor };
   }
 
   private async withLines(rows: readonly InvoiceRow[]): Promise<Invoice[]> {

@@ -3,6 +3,7 @@ import { unwrap } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
 import type { RatePage, RatePosition, TaxRateRepository } from "../../application/ports/tax-rate.repository";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import type { TaxCode } from "../../domain/tax-code.value-object";
@@ -58,12 +59,8 @@ export class DrizzleTaxRateRepository implements TaxRateRepository {
         .orderBy(asc(taxRates.code), asc(taxRates.validFrom))
         .limit(page.limit + 1),
     );
-    const items = rows.slice(0, page.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(toTaxRate),
-      next: rows.length > page.limit && last ? { code: last.code, validFrom: last.validFrom } : null,
-    };
+    const { items, nextCursor } = keysetPage(rows, page.limit, (r) => ({ code: r.code, validFrom: r.validFrom }));
+    return { items: items.map(toTaxRate), next: nextCursor };
   }
 
   async add(rate: TaxRate): Promise<void> {
