@@ -58,9 +58,15 @@ describe("every paged list's page size", () => {
   const limitErrors = async (response: Response) =>
     response.status === 422 ? ((await readJson(response)).errors ?? []).filter((e) => e.pointer === "/limit") : [];
 
-  it("every operation that answers a page takes ?limit= and ?cursor= (sessions and organizations included)", () => {
+  it("every operation that answers a page takes ?limit= and ?cursor= (sessions, organizations and invitations included)", () => {
     expect(pages.map((p) => p.path)).toEqual(
-      expect.arrayContaining(["/api/v1/auth/sessions", "/api/v1/organizations", "/api/v1/audit"]),
+      expect.arrayContaining([
+        "/api/v1/auth/sessions",
+        "/api/v1/organizations",
+        "/api/v1/audit",
+        "/api/v1/invitations",
+        "/api/v1/organizations/{id}/invitations",
+      ]),
     );
     const unpaged = pages.filter(({ query }) => !query.includes("limit") || !query.includes("cursor"));
     expect(unpaged.map((p) => p.path)).toEqual([]);
@@ -68,7 +74,12 @@ describe("every paged list's page size", () => {
 
   it("documents default 50, minimum 1 and maximum 200", () => {
     expect(lists.map((l) => l.path)).toEqual(
-      expect.arrayContaining(["/api/v1/audit", "/api/v1/organizations/{id}/members"]),
+      expect.arrayContaining([
+        "/api/v1/audit",
+        "/api/v1/organizations/{id}/members",
+        "/api/v1/invitations",
+        "/api/v1/organizations/{id}/invitations",
+      ]),
     );
     for (const { path, limit } of lists) {
       expect({ path, ...limit.schema }).toMatchObject({ path, default: 50, minimum: 1, maximum: 200 });

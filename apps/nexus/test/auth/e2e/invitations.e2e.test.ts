@@ -64,7 +64,11 @@ describe("auth: invitations through HTTP — nobody joins without consent", () =
       token: owner.tokens.accessToken,
     });
     expect(pending.status).toBe(200);
-    const list = (await pending.json()) as { items: { id: string; email: string; role: string }[] };
+    const list = (await pending.json()) as {
+      items: { id: string; email: string; role: string }[];
+      nextCursor: string | null;
+    };
+    expect(list.nextCursor).toBeNull();
     expect(list.items.map((i) => [i.email, i.role])).toEqual([
       [chef.email, "admin"],
       [sous.email, "analyst"],
@@ -97,6 +101,44 @@ describe("auth: invitations through HTTP — nobody joins without consent", () =
     });
     expect(late.status).toBe(422);
     expect((await readJson(late)).code).toBe("invalid-token");
+  });
+
+  it("pages both invitation lists with limit and cursor; a cursor it did not issue is a 422 problem", async () => {
+    const owner = await auth.client.owner("pager");
+    const other = await auth.client.owner("pager-too");
+    const invitee = await auth.client.signUp("paged");
+    for (const email of [invitee.email, uniqueEmail("paged-other")]) {
+      expect((await invite(owner.organizationId, owner.tokens.accessToken, email)).status).toBe(202);
+    }
+    expect((await invite(other.organizationId, other.tokens.accessToken, invitee.email)).status).toBe(202);
+
+    const lists = [
+      { path: `/api/v1/organizations/${owner.organizationId}/invitations`, token: owner.tokens.accessToken },
+      { path: "/api/v1/invitations", token: invitee.tokens.accessToken },
+    ];
+    for (const { path, token } of lists) {
+      const page = async (query: string) => {
+        const response = await auth.client.request(`${path}?${query}`, { token });
+        expect({ path, status: response.status }).toEqual({ path, status: 200 });
+        return readJson<{ items: { id: string }[]; nextCursor: string | null }>(response);
+      };
+      const first = await page("limit=1");
+      expect(first.items).toHaveLength(1);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await page(`limit=1&cursor=${encodeURIComponent(first.nextCursor ?? "")}`);
+      expect(second.items).toHaveLength(1);
+      expect(second.nextCursor).toBeNull();
+      expect(second.items.map((i) => i.id)).not.toContain(first.items[0]?.id);
+      const whole = await page("limit=200");
+      expect(whole.items.map((i) => i.id)).toEqual([...first.items, ...second.items].map((i) => i.id));
+
+      const foreign = await auth.client.request(`${path}?cursor=${Buffer.from("elsewhere").toString("base64url")}`, {
+        token,
+      });
+      expect(foreign.status).toBe(422);
+      expect(foreign.headers.get("content-type")).toContain("application/problem+json");
+      expect((await readJson(foreign)).code).toBe("invalid-cursor");
+    }
   });
 
   it("answers 429 invitation-quota-exceeded past the inviter's daily quota", async () => {

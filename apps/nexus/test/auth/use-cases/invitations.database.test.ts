@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuthenticatedActor } from "@/contexts/auth/application/actor";
 import type { AuthSettings } from "@/contexts/auth/application/auth-deps";
+import type { PageRequest } from "@/contexts/auth/application/ports/page";
 import { AcceptInvitationUseCase } from "@/contexts/auth/application/use-cases/accept-invitation.use-case";
 import { ChangeMemberRoleUseCase } from "@/contexts/auth/application/use-cases/change-member-role.use-case";
 import { InviteMemberUseCase } from "@/contexts/auth/application/use-cases/invite-member.use-case";
@@ -35,6 +36,11 @@ describe("invitations on the database", () => {
     await kit.registerUser(email);
     return kit.actorOf(await kit.login(email));
   };
+  const FIRST_PAGE = { limit: 50, cursor: null };
+  const listOfOrganization = (actor: AuthenticatedActor, organizationId: Uuid, page: PageRequest = FIRST_PAGE) =>
+    new ListOrganizationInvitationsUseCase(kit.deps).execute({ actor, organizationId, page });
+  const listMine = (actor: AuthenticatedActor, page: PageRequest = FIRST_PAGE) =>
+    new ListMyInvitationsUseCase(kit.deps).execute({ actor, page });
   const pendingRows = async (email: string) =>
     (
       await queryRows<{ n: number }>(
@@ -169,11 +175,9 @@ describe("invitations on the database", () => {
     const { owner, organizationId } = await start();
     const operator = kit.actorOf(await kit.join(owner, organizationId, "op@example.com", "operator"));
     expectOk(await invite(owner, organizationId, "chef@example.com", "admin"));
-    const list = (actor: AuthenticatedActor, id = organizationId) =>
-      new ListOrganizationInvitationsUseCase(kit.deps).execute({ actor, organizationId: id });
-    const [pending] = expectOk(await list(owner));
+    const [pending] = expectOk(await listOfOrganization(owner, organizationId)).items;
     expect(pending).toMatchObject({ email: "chef@example.com", role: "admin", invitedBy: owner.userId });
-    expectErr(await list(operator), "forbidden");
+    expectErr(await listOfOrganization(operator, organizationId), "forbidden");
 
     const revoke = (actor: AuthenticatedActor, invitationId: Uuid, id = organizationId) =>
       new RevokeInvitationUseCase(kit.deps).execute({ actor, organizationId: id, invitationId });
@@ -182,7 +186,7 @@ describe("invitations on the database", () => {
     const other = await kit.ownerWithOrganization("eve@example.com");
     expectErr(await revoke(other.actor, pending.id, other.organization.id), "not-found");
     expectOk(await revoke(owner, pending.id));
-    expect(expectOk(await list(owner))).toEqual([]);
+    expect(expectOk(await listOfOrganization(owner, organizationId))).toEqual({ items: [], nextCursor: null });
     expectErr(await revoke(owner, pending.id), "not-found");
 
     const chef = await signedIn("chef@example.com");
@@ -199,9 +203,9 @@ describe("invitations on the database", () => {
     expectOk(await invite(owner, organizationId, "chef@example.com", "analyst"));
     const chef = await signedIn("chef@example.com");
     const eve = await signedIn("eve@example.com");
-    const [mine] = expectOk(await new ListMyInvitationsUseCase(kit.deps).execute({ actor: chef }));
+    const [mine] = expectOk(await listMine(chef)).items;
     expect(mine).toMatchObject({ organizationId, organizationName: "Bakery", role: "analyst" });
-    expect(expectOk(await new ListMyInvitationsUseCase(kit.deps).execute({ actor: eve }))).toEqual([]);
+    expect(expectOk(await listMine(eve)).items).toEqual([]);
     if (!mine) throw new Error("no invitation");
 
     const accept = (actor: AuthenticatedActor) =>
@@ -209,7 +213,33 @@ describe("invitations on the database", () => {
     expectErr(await accept(eve), "not-found");
     expect(expectOk(await accept(chef))).toEqual({ organizationId, role: "analyst" });
     expectErr(await accept(chef), "invalid-token");
-    expect(expectOk(await new ListMyInvitationsUseCase(kit.deps).execute({ actor: chef }))).toEqual([]);
+    expect(expectOk(await listMine(chef)).items).toEqual([]);
+  });
+
+  it("both lists page by (created, id): disjoint pages that add up to the whole list; a foreign cursor is refused", async () => {
+    const { owner, organizationId } = await start();
+    for (const name of ["a", "b", "c"]) expectOk(await invite(owner, organizationId, `${name}@example.com`));
+    for (const inviter of ["bea@example.com", "caio@example.com"]) {
+      const other = await kit.ownerWithOrganization(inviter);
+      expectOk(await invite(other.actor, other.organization.id, "a@example.com"));
+    }
+    const invitee = await signedIn("a@example.com");
+    const lists = [
+      (page: PageRequest) => listOfOrganization(owner, organizationId, page),
+      (page: PageRequest) => listMine(invitee, page),
+    ];
+    for (const list of lists) {
+      const whole = expectOk(await list(FIRST_PAGE));
+      expect(whole.items).toHaveLength(3);
+      expect(whole.nextCursor).toBeNull();
+      const first = expectOk(await list({ limit: 2, cursor: null }));
+      expect(first.items).toHaveLength(2);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = expectOk(await list({ limit: 2, cursor: first.nextCursor }));
+      expect(second.nextCursor).toBeNull();
+      expect([...first.items, ...second.items].map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+      expectErr(await list({ limit: 2, cursor: "not-a-cursor" }), "invalid-cursor");
+    }
   });
 
   it("tokens and their hashes never reach the audit trail", async () => {

@@ -520,7 +520,7 @@ export interface paths {
         };
         /**
          * Pending invitations of an organization (owner, admin)
-         * @description Unexpired invitations nobody accepted, revoked or replaced, oldest first, in one page (the daily quota bounds them). Another organization's answer 404, as if it did not exist.
+         * @description Unexpired invitations nobody accepted, revoked or replaced, oldest first. Another organization's answer 404, as if it did not exist.
          */
         get: operations["listOrganizationInvitations"];
         put?: never;
@@ -1829,8 +1829,9 @@ export interface components {
             };
             role: components["schemas"]["Role"];
         };
-        MyInvitationList: {
+        MyInvitationPage: {
             items: components["schemas"]["MyInvitation"][];
+            nextCursor: string | null;
         };
         Organization: {
             /**
@@ -1881,8 +1882,9 @@ export interface components {
             invitedBy: string;
             role: components["schemas"]["Role"];
         };
-        OrganizationInvitationList: {
+        OrganizationInvitationPage: {
             items: components["schemas"]["OrganizationInvitation"][];
+            nextCursor: string | null;
         };
         OrganizationPage: {
             items: components["schemas"]["Organization"][];
@@ -3510,20 +3512,23 @@ export interface operations {
     };
     listMyInvitations: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Your pending invitations */
+            /** @description A page of your pending invitations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyInvitationList"];
+                    "application/json": components["schemas"]["MyInvitationPage"];
                 };
             };
             /** @description `unauthenticated` (Unauthenticated) */
@@ -3537,6 +3542,15 @@ export interface operations {
             };
             /** @description `not-found` (Not found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3856,7 +3870,10 @@ export interface operations {
     };
     listOrganizationInvitations: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3865,13 +3882,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The pending invitations */
+            /** @description A page of the pending invitations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationInvitationList"];
+                    "application/json": components["schemas"]["OrganizationInvitationPage"];
                 };
             };
             /** @description `unauthenticated` (Unauthenticated) */
@@ -3894,6 +3911,15 @@ export interface operations {
             };
             /** @description `not-found` (Not found) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,8 @@ export type InvitationQuotaExceeded = DomainError<"invitation-quota-exceeded"> &
   readonly quota: "organization" | "inviter";
 };
 export type ReuseDetected = DomainError<"reuse-detected">;
+/** A list cursor the API did not issue (the platform maps it to 422). */
+export type InvalidCursor = DomainError<"invalid-cursor">;
 
 export interface FieldError {
   /** JSON pointer into the request body, e.g. "/email". */
@@ -68,6 +70,11 @@ export const REUSE_DETECTED: ReuseDetected = Object.freeze({
   message: "this refresh token was already used; the session has been ended",
 });
 
+export const INVALID_CURSOR: InvalidCursor = Object.freeze({
+  code: "invalid-cursor",
+  message: "the cursor is not one this API issued",
+});
+
 export const notFound = (what: string): NotFound => ({ code: "not-found", message: `${what} not found` });
 
 export const alreadyMember = (): AlreadyMember => ({
@@ -91,6 +98,7 @@ export type AuthErrorCode =
   | "validation-failed"
   | "not-found"
   | "forbidden"
+  | "invalid-cursor"
   | "already-member"
   | "invitation-quota-exceeded"
   | "last-owner";

@@ -1,8 +1,11 @@
+import type { Result } from "@/shared/domain/result";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Email } from "../../domain/email.value-object";
 import type { OneTimeToken } from "../../domain/one-time-token.entity";
 import type { Role } from "../../domain/role.value-object";
+import type { InvalidCursor } from "../auth.errors";
+import type { Page, PageRequest } from "./page";
 
 /** A pending invitation as the lists show it (never its token or hash). */
 export interface InvitationView {
@@ -16,6 +19,9 @@ export interface InvitationView {
   readonly expiresAt: Timestamp;
 }
 
+/** A cursor the adapter did not issue is `invalid-cursor`, not an empty page. */
+export type Paged<T> = Promise<Result<Page<T>, InvalidCursor>>;
+
 /**
  * Invitations are one-time tokens of purpose "invitation" (same table, hashed like the others; saved
  * through OneTimeTokenRepository.save). "Pending" = not used, revoked or replaced; at most one per
@@ -27,10 +33,10 @@ export interface InvitationRepository {
   findPending(organizationId: Uuid, email: Email): Promise<OneTimeToken | null>;
   /** An invitation by id (any state), locked; null for an unknown id or another purpose's token. */
   findById(id: Uuid): Promise<OneTimeToken | null>;
-  /** Pending and unexpired invitations of an organization, oldest first. */
-  listPendingOfOrganization(organizationId: Uuid, now: Timestamp): Promise<InvitationView[]>;
-  /** Pending and unexpired invitations sent to `email`, oldest first. */
-  listPendingFor(email: Email, now: Timestamp): Promise<InvitationView[]>;
+  /** A page of the pending and unexpired invitations of an organization, oldest first. */
+  listPendingOfOrganization(organizationId: Uuid, now: Timestamp, page: PageRequest): Paged<InvitationView>;
+  /** A page of the pending and unexpired invitations sent to `email`, oldest first. */
+  listPendingFor(email: Email, now: Timestamp, page: PageRequest): Paged<InvitationView>;
   /** Invitations created after `since` in an organization, or by an inviter (all organizations). */
   countSince(by: { organizationId: Uuid } | { invitedBy: Uuid }, since: Timestamp): Promise<number>;
   /**

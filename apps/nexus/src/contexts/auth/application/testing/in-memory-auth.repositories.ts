@@ -1,3 +1,4 @@
+import { err, ok } from "@/shared/domain/result";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Email } from "../../domain/email.value-object";
@@ -6,7 +7,8 @@ import { OneTimeToken, type OneTimeTokenPurpose } from "../../domain/one-time-to
 import { Organization } from "../../domain/organization.entity";
 import { Session } from "../../domain/session.entity";
 import { User } from "../../domain/user.entity";
-import type { InvitationRepository, InvitationView } from "../ports/invitation.repository";
+import { INVALID_CURSOR } from "../auth.errors";
+import type { InvitationRepository, InvitationView, Paged } from "../ports/invitation.repository";
 import type { MembershipRepository, MemberView, OrganizationOfUser } from "../ports/membership.repository";
 import type { OneTimeTokenRepository } from "../ports/one-time-token.repository";
 import type { OrganizationRepository } from "../ports/organization.repository";
@@ -229,6 +231,12 @@ function offsetPage<T>(all: readonly T[], page: PageRequest): Page<T> {
   return { items, nextCursor: next < all.length ? String(next) : null };
 }
 
+/** offsetPage for lists that refuse a cursor they did not issue, as their Drizzle adapter does. */
+function checkedOffsetPage<T>(all: readonly T[], page: PageRequest): Paged<T> {
+  if (page.cursor !== null && !/^\d{1,9}$/.test(page.cursor)) return Promise.resolve(err(INVALID_CURSOR));
+  return Promise.resolve(ok(offsetPage(all, page)));
+}
+
 export class InMemoryInvitationRepository implements InvitationRepository {
   constructor(private readonly store: InMemoryAuthStore) {}
 
@@ -273,16 +281,21 @@ export class InMemoryInvitationRepository implements InvitationRepository {
     return this.invitations().filter((t) => t.usedAt === null && now.isBefore(t.expiresAt));
   }
 
-  async listPendingOfOrganization(organizationId: Uuid, now: Timestamp): Promise<InvitationView[]> {
-    return this.pending(now)
-      .filter((t) => t.invitation?.organizationId === organizationId)
-      .flatMap((t) => this.view(t));
+  async listPendingOfOrganization(organizationId: Uuid, now: Timestamp, page: PageRequest): Paged<InvitationView> {
+    return this.pendingPage(now, page, (t) => t.invitation?.organizationId === organizationId);
   }
 
-  async listPendingFor(email: Email, now: Timestamp): Promise<InvitationView[]> {
-    return this.pending(now)
-      .filter((t) => t.email === email)
-      .flatMap((t) => this.view(t));
+  async listPendingFor(email: Email, now: Timestamp, page: PageRequest): Paged<InvitationView> {
+    return this.pendingPage(now, page, (t) => t.email === email);
+  }
+
+  private pendingPage(now: Timestamp, page: PageRequest, keep: (t: OneTimeToken) => boolean): Paged<InvitationView> {
+    return checkedOffsetPage(
+      this.pending(now)
+        .filter(keep)
+        .flatMap((t) => this.view(t)),
+      page,
+    );
   }
 
   async countSince(by: { organizationId: Uuid } | { invitedBy: Uuid }, since: Timestamp): Promise<number> {

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
@@ -15,7 +16,7 @@ import {
   AcceptInvitationBody,
   InvitationAcceptedSchema,
   InvitationIdParam,
-  MyInvitationList,
+  MyInvitationPage,
 } from "./invitations.schemas";
 
 const acceptErrors = authErrors.responses(
@@ -53,9 +54,10 @@ const mine = createRoute({
   summary: "Your pending invitations (sent to your email)",
   description: "Unexpired invitations nobody accepted, revoked or replaced, oldest first.",
   security: BEARER_AUTH,
+  request: { query: PageQuerySchema },
   responses: {
-    200: jsonResponse(MyInvitationList, "Your pending invitations"),
-    ...authErrors.responses("unauthenticated", "not-found"),
+    200: jsonResponse(MyInvitationPage, "A page of your pending invitations"),
+    ...authErrors.responses("unauthenticated", "not-found", "validation-failed", "invalid-cursor"),
   },
 });
 
@@ -91,9 +93,11 @@ export class InvitationsController implements Controller {
     });
 
     app.openapi({ ...mine, ...authenticated }, async (c) => {
-      const result = await c.var.scope.useCase(ListMyInvitationsUseCase, T.Deps).execute({ actor: actorOf(guard, c) });
+      const result = await c.var.scope
+        .useCase(ListMyInvitationsUseCase, T.Deps)
+        .execute({ actor: actorOf(guard, c), page: pageRequest(c.req.valid("query")) });
       if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json({ items: result.value.map(myInvitationJson) }, 200);
+      return c.json({ items: result.value.items.map(myInvitationJson), nextCursor: result.value.nextCursor }, 200);
     });
 
     app.openapi({ ...acceptById, ...authenticated }, async (c) => {

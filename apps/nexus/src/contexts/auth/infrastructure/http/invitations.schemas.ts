@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { DateTimeSchema, IdSchema } from "@/shared/infrastructure/http/common.schemas";
+import { DateTimeSchema, IdSchema, pageOf } from "@/shared/infrastructure/http/common.schemas";
 import { OneTimeTokenField, RoleSchema } from "./common.schemas";
 
 export const AcceptInvitationBody = z.object({ token: OneTimeTokenField }).openapi("AcceptInvitationRequest");
@@ -28,8 +28,7 @@ export const MyInvitationSchema = z
   })
   .openapi("MyInvitation");
 
-/** Not paged: the daily quotas and the 7-day lifetime bound it (documented in docs/auth.md). */
-export const MyInvitationList = z.object({ items: z.array(MyInvitationSchema) }).openapi("MyInvitationList");
+export const MyInvitationPage = pageOf(MyInvitationSchema).openapi("MyInvitationPage");
 
 /** A pending invitation of an organization (`GET /organizations/{id}/invitations`). */
 export const OrganizationInvitationSchema = z
@@ -43,7 +42,4 @@ export const OrganizationInvitationSchema = z
   })
   .openapi("OrganizationInvitation");
 
-/** Not paged: the daily quota × the 7-day lifetime bounds it (documented in docs/auth.md). */
-export const OrganizationInvitationList = z
-  .object({ items: z.array(OrganizationInvitationSchema) })
-  .openapi("OrganizationInvitationList");
+export const OrganizationInvitationPage = pageOf(OrganizationInvitationSchema).openapi("OrganizationInvitationPage");

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
+import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
@@ -11,7 +12,7 @@ import { AuthTokens as T } from "../auth.tokens";
 import { organizationInvitationJson } from "./auth.json";
 import { authErrors } from "./auth.problems";
 import { actorOf, type HonoGuard } from "./auth-request";
-import { OrganizationInvitationList, OrganizationInvitationParams } from "./invitations.schemas";
+import { OrganizationInvitationPage, OrganizationInvitationParams } from "./invitations.schemas";
 import { OrganizationIdParam } from "./members.schemas";
 
 const list = createRoute({
@@ -21,13 +22,13 @@ const list = createRoute({
   tags: ["members"],
   summary: "Pending invitations of an organization (owner, admin)",
   description:
-    "Unexpired invitations nobody accepted, revoked or replaced, oldest first, in one page (the daily quota " +
-    "bounds them). Another organization's answer 404, as if it did not exist.",
+    "Unexpired invitations nobody accepted, revoked or replaced, oldest first. Another organization's " +
+    "answer 404, as if it did not exist.",
   security: BEARER_AUTH,
-  request: { params: OrganizationIdParam },
+  request: { params: OrganizationIdParam, query: PageQuerySchema },
   responses: {
-    200: jsonResponse(OrganizationInvitationList, "The pending invitations"),
-    ...authErrors.responses("unauthenticated", "forbidden", "not-found"),
+    200: jsonResponse(OrganizationInvitationPage, "A page of the pending invitations"),
+    ...authErrors.responses("unauthenticated", "forbidden", "not-found", "validation-failed", "invalid-cursor"),
   },
 });
 
@@ -59,9 +60,12 @@ export class OrganizationInvitationsController implements Controller {
       if (!organizationId) return authErrors.problem(c, notFound("organization"));
       const result = await c.var.scope
         .useCase(ListOrganizationInvitationsUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId });
+        .execute({ actor: actorOf(guard, c), organizationId, page: pageRequest(c.req.valid("query")) });
       if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json({ items: result.value.map(organizationInvitationJson) }, 200);
+      return c.json(
+        { items: result.value.items.map(organizationInvitationJson), nextCursor: result.value.nextCursor },
+        200,
+      );
     });
 
     app.openapi({ ...revoke, ...authenticated }, async (c) => {

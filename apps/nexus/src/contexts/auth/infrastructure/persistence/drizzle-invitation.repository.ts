@@ -1,14 +1,19 @@
-import { and, asc, count, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { err, ok } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
-import type { InvitationRepository, InvitationView } from "../../application/ports/invitation.repository";
+import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
+import { INVALID_CURSOR } from "../../application/auth.errors";
+import type { InvitationRepository, InvitationView, Paged } from "../../application/ports/invitation.repository";
+import type { PageRequest } from "../../application/ports/page";
 import type { Email } from "../../domain/email.value-object";
 import type { OneTimeToken } from "../../domain/one-time-token.entity";
 import { toOneTimeToken } from "./one-time-token.mapper";
-import { oneTimeTokens } from "./one-time-token.table";
+import { type OneTimeTokenRow, oneTimeTokens } from "./one-time-token.table";
 import { organizations } from "./organization.table";
+import { TimeIdCursor } from "./time-id-cursor";
 
 const isInvitation = eq(oneTimeTokens.purpose, "invitation");
 
@@ -39,40 +44,39 @@ export class DrizzleInvitationRepository implements InvitationRepository {
     return row ? toOneTimeToken(row) : null;
   }
 
-  async listPendingOfOrganization(organizationId: Uuid, now: Timestamp): Promise<InvitationView[]> {
-    return this.listPending(eq(oneTimeTokens.invitationOrganizationId, organizationId), now);
+  /** Served by one_time_tokens_invitation_organization_created_idx. */
+  async listPendingOfOrganization(organizationId: Uuid, now: Timestamp, page: PageRequest): Paged<InvitationView> {
+    return this.listPending(eq(oneTimeTokens.invitationOrganizationId, organizationId), now, page);
   }
 
   /** Served by one_time_tokens_pending_invitation_email_idx. */
-  async listPendingFor(email: Email, now: Timestamp): Promise<InvitationView[]> {
-    return this.listPending(eq(oneTimeTokens.email, email), now);
+  async listPendingFor(email: Email, now: Timestamp, page: PageRequest): Paged<InvitationView> {
+    return this.listPending(eq(oneTimeTokens.email, email), now, page);
   }
 
-  private async listPending(filter: ReturnType<typeof eq>, now: Timestamp): Promise<InvitationView[]> {
+  /** Keyset pagination on (created_at, id), as the member list; a cursor this adapter did not issue is refused. */
+  private async listPending(filter: ReturnType<typeof eq>, now: Timestamp, page: PageRequest): Paged<InvitationView> {
+    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
+    if (page.cursor !== null && !cursor) return err(INVALID_CURSOR);
+    const after = cursor
+      ? sql`(${oneTimeTokens.createdAt}, ${oneTimeTokens.id}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
+      : undefined;
     const rows = await withDatabaseErrors(() =>
       this.client
         .executor()
         .select({ token: oneTimeTokens, organizationName: organizations.name })
         .from(oneTimeTokens)
         .innerJoin(organizations, eq(organizations.id, oneTimeTokens.invitationOrganizationId))
-        .where(and(isInvitation, filter, isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now.toDate())))
-        .orderBy(asc(oneTimeTokens.createdAt), asc(oneTimeTokens.id)),
+        .where(
+          and(isInvitation, filter, isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now.toDate()), after),
+        )
+        .orderBy(asc(oneTimeTokens.createdAt), asc(oneTimeTokens.id))
+        .limit(page.limit + 1),
     );
-    return rows.flatMap(({ token, organizationName }) => {
-      if (!token.invitationOrganizationId || !token.invitationRole || !token.invitedBy) return [];
-      return [
-        {
-          id: token.id,
-          organizationId: token.invitationOrganizationId,
-          organizationName,
-          email: token.email,
-          role: token.invitationRole,
-          invitedBy: token.invitedBy,
-          createdAt: Timestamp.fromDate(token.createdAt),
-          expiresAt: Timestamp.fromDate(token.expiresAt),
-        },
-      ];
-    });
+    const { items, nextCursor } = keysetPage(rows, page.limit, ({ token }) =>
+      TimeIdCursor.encode({ atMs: token.createdAt.getTime(), id: token.id }),
+    );
+    return ok({ items: items.flatMap(toInvitationView), nextCursor });
   }
 
   /** Served by the partial indexes on (organization, created_at) and (invited_by, created_at). */
@@ -114,4 +118,22 @@ export class DrizzleInvitationRepository implements InvitationRepository {
     );
     return spent.map((row) => row.id);
   }
+}
+
+function toInvitationView(row: { token: OneTimeTokenRow; organizationName: string }): InvitationView[] {
+  const { token, organizationName } = row;
+  // The table's check constraint makes the grant columns present on every invitation.
+  if (!token.invitationOrganizationId || !token.invitationRole || !token.invitedBy) return [];
+  return [
+    {
+      id: token.id,
+      organizationId: token.invitationOrganizationId,
+      organizationName,
+      email: token.email,
+      role: token.invitationRole,
+      invitedBy: token.invitedBy,
+      createdAt: Timestamp.fromDate(token.createdAt),
+      expiresAt: Timestamp.fromDate(token.expiresAt),
+    },
+  ];
 }
