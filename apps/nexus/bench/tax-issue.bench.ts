@@ -7,11 +7,9 @@
 // Prints figures only; the target (ratio >= 0.3) is shown, never asserted.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import postgres from "postgres";
 import type { DocumentNumbering } from "@/contexts/tax/application/ports/document-numbering.port";
 import type { TaxDeps } from "@/contexts/tax/application/tax-deps";
 import { CreateTaxRateUseCase } from "@/contexts/tax/application/use-cases/create-tax-rate.use-case";
@@ -31,13 +29,12 @@ import { SqlLiabilityReportQuery } from "@/contexts/tax/infrastructure/persisten
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
-import { loadConfig } from "@/shared/infrastructure/config/load-config";
-import { createDatabaseClient } from "@/shared/infrastructure/database/create-database-client";
-import { migrateDatabase } from "@/shared/infrastructure/database/migrate";
+import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { DrizzleUnitOfWork } from "@/shared/infrastructure/database/unit-of-work";
 import { OutboxNotifyingUnitOfWork } from "@/shared/infrastructure/events/outbox-notifying.unit-of-work";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
 import { testAuditKeys } from "../test/support/test-audit-keys";
+import { withBenchDatabase } from "./lib/bench-database";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -47,107 +44,94 @@ const args = new Map(
 );
 const SECONDS = Number(args.get("seconds") ?? 10);
 const CLIENTS = Number(args.get("clients") ?? 8);
-const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-async function main(): Promise<void> {
-  const name = `nexus_tax_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const client = await createDatabaseClient(loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "10" }));
-  try {
-    await migrateDatabase(client);
-    const organizationId = Uuid.generate();
-    const products: ProductSnapshot[] = Array.from({ length: 10 }, (_, i) => ({
-      productId: Uuid.generate(),
-      productName: `Product ${i + 1}`,
-      sku: `SKU-${i + 1}`,
-      unit: "unit",
-    }));
-    const lockTimer = new LockTimer();
-    const deps: TaxDeps = {
-      settings: new DrizzleTaxSettingsRepository(client),
-      rates: new DrizzleTaxRateRepository(client),
-      classifications: new DrizzleProductClassificationRepository(client),
-      numbering: lockTimer.wrap(new DrizzleDocumentNumbering(client)),
-      invoices: new DrizzleInvoiceRepository(client),
-      creditNotes: new DrizzleCreditNoteRepository(client),
-      liability: new SqlLiabilityReportQuery(client),
-      // production's public service and auth's directory answer from memory: their cost is not tax's
-      products: { find: async (_org, ids) => products.filter((p) => ids.includes(p.productId)) },
-      organizations: { find: async () => ({ currency: "EUR", timezone: "UTC" }) },
-      events: new OutboxTaxEvents(new OutboxWriter(client)),
-      audit: new PlatformTaxAuditLog(new AuditTrail(client, testAuditKeys)),
-      // The app's wiring (create-event-bus): relays are woken after commit, never by a NOTIFY inside it.
-      unitOfWork: lockTimer.wrapUnitOfWork(new OutboxNotifyingUnitOfWork(new DrizzleUnitOfWork(client), client)),
-      clock: { now: () => Timestamp.now() },
-    };
-    const actor = { userId: Uuid.generate(), organizationId };
-    await new PutTaxSettingsUseCase(deps).execute({
-      actor,
-      identity: {
-        legalName: "Bench GmbH",
-        taxId: "DE000000000",
-        address: { line1: "Street 1", city: "Berlin", postalCode: "10115", countryCode: "DE" },
-      },
-    });
-    await new CreateTaxRateUseCase(deps).execute({
-      actor,
-      code: "VAT",
-      name: "VAT",
-      rateBasisPoints: 1900,
-      validFrom: "2020-01-01",
-    });
-    for (const p of products) {
-      await new PutClassificationUseCase(deps).execute({ actor, productId: p.productId, taxCodes: ["VAT"] });
-    }
-    const issue = new IssueInvoiceUseCase(deps);
-    const lines = products.map((p, i) => ({ productId: p.productId, quantity: `${i + 1}.5`, unitPrice: 199 + i }));
-
-    // Warm-up, then CLIENTS concurrent loops on one organization for SECONDS.
-    for (let i = 0; i < 20; i++) await issue.execute({ actor, customer: { name: "Warm-up" }, lines });
-    lockTimer.reset();
-    const latencies: number[] = [];
-    const cpuBefore = process.cpuUsage();
-    const deadline = performance.now() + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (performance.now() < deadline) {
-          const started = performance.now();
-          const result = await issue.execute({ actor, customer: { name: "Café" }, lines });
-          if (!result.ok) throw new Error(result.error.code);
-          latencies.push(performance.now() - started);
-        }
-      }),
-    );
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuMsPerIssue = (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length);
-    const nexusTps = latencies.length / SECONDS;
-    latencies.sort((a, b) => a - b);
-
-    const pgbenchTps = runPgbench(url.toString(), organizationId);
-    const ratio = nexusTps / pgbenchTps;
-    console.log(`tax invoice issue, 10 lines, PostgreSQL, ${CLIENTS} clients on one organization, ${SECONDS}s`);
-    console.log(
-      `  Nexus use case   ${nexusTps.toFixed(1)} invoices/s  p50 ${percentile(latencies, 0.5).toFixed(1)} ms  p99 ${percentile(latencies, 0.99).toFixed(1)} ms  (${latencies.length} issued)`,
-    );
-    console.log(
-      `  this process's CPU per issue ${cpuMsPerIssue.toFixed(1)} ms (${((cpuMsPerIssue * nexusTps) / 10).toFixed(0)} % of a core)`,
-    );
-    console.log(
-      `  inside the transaction: waiting for the number p50 ${lockTimer.waits.p(0.5)} ms, holding it until commit p50 ${lockTimer.holds.p(0.5)} ms p99 ${lockTimer.holds.p(0.99)} ms`,
-    );
-    console.log(`  pgbench same writes ${pgbenchTps.toFixed(1)} tx/s`);
-    console.log(`  ratio ${ratio.toFixed(2)} (target >= 0.3: ${ratio >= 0.3 ? "met" : "missed"})`);
-  } finally {
-    await client.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+async function run(client: DatabaseClient, databaseUrl: string | null): Promise<void> {
+  if (!databaseUrl) throw new Error("pgbench needs a PostgreSQL database");
+  const organizationId = Uuid.generate();
+  const products: ProductSnapshot[] = Array.from({ length: 10 }, (_, i) => ({
+    productId: Uuid.generate(),
+    productName: `Product ${i + 1}`,
+    sku: `SKU-${i + 1}`,
+    unit: "unit",
+  }));
+  const lockTimer = new LockTimer();
+  const deps: TaxDeps = {
+    settings: new DrizzleTaxSettingsRepository(client),
+    rates: new DrizzleTaxRateRepository(client),
+    classifications: new DrizzleProductClassificationRepository(client),
+    numbering: lockTimer.wrap(new DrizzleDocumentNumbering(client)),
+    invoices: new DrizzleInvoiceRepository(client),
+    creditNotes: new DrizzleCreditNoteRepository(client),
+    liability: new SqlLiabilityReportQuery(client),
+    // production's public service and auth's directory answer from memory: their cost is not tax's
+    products: { find: async (_org, ids) => products.filter((p) => ids.includes(p.productId)) },
+    organizations: { find: async () => ({ currency: "EUR", timezone: "UTC" }) },
+    events: new OutboxTaxEvents(new OutboxWriter(client)),
+    audit: new PlatformTaxAuditLog(new AuditTrail(client, testAuditKeys)),
+    // The app's wiring (create-event-bus): relays are woken after commit, never by a NOTIFY inside it.
+    unitOfWork: lockTimer.wrapUnitOfWork(new OutboxNotifyingUnitOfWork(new DrizzleUnitOfWork(client), client)),
+    clock: { now: () => Timestamp.now() },
+  };
+  const actor = { userId: Uuid.generate(), organizationId };
+  await new PutTaxSettingsUseCase(deps).execute({
+    actor,
+    identity: {
+      legalName: "Bench GmbH",
+      taxId: "DE000000000",
+      address: { line1: "Street 1", city: "Berlin", postalCode: "10115", countryCode: "DE" },
+    },
+  });
+  await new CreateTaxRateUseCase(deps).execute({
+    actor,
+    code: "VAT",
+    name: "VAT",
+    rateBasisPoints: 1900,
+    validFrom: "2020-01-01",
+  });
+  for (const p of products) {
+    await new PutClassificationUseCase(deps).execute({ actor, productId: p.productId, taxCodes: ["VAT"] });
   }
+  const issue = new IssueInvoiceUseCase(deps);
+  const lines = products.map((p, i) => ({ productId: p.productId, quantity: `${i + 1}.5`, unitPrice: 199 + i }));
+
+  // Warm-up, then CLIENTS concurrent loops on one organization for SECONDS.
+  for (let i = 0; i < 20; i++) await issue.execute({ actor, customer: { name: "Warm-up" }, lines });
+  lockTimer.reset();
+  const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        const result = await issue.execute({ actor, customer: { name: "Café" }, lines });
+        if (!result.ok) throw new Error(result.error.code);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerIssue = (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length);
+  const nexusTps = latencies.length / SECONDS;
+  latencies.sort((a, b) => a - b);
+
+  const pgbenchTps = runPgbench(databaseUrl, organizationId);
+  const ratio = nexusTps / pgbenchTps;
+  console.log(`tax invoice issue, 10 lines, PostgreSQL, ${CLIENTS} clients on one organization, ${SECONDS}s`);
+  console.log(
+    `  Nexus use case   ${nexusTps.toFixed(1)} invoices/s  p50 ${percentile(latencies, 0.5).toFixed(1)} ms  p99 ${percentile(latencies, 0.99).toFixed(1)} ms  (${latencies.length} issued)`,
+  );
+  console.log(
+    `  this process's CPU per issue ${cpuMsPerIssue.toFixed(1)} ms (${((cpuMsPerIssue * nexusTps) / 10).toFixed(0)} % of a core)`,
+  );
+  console.log(
+    `  inside the transaction: waiting for the number p50 ${lockTimer.waits.p(0.5)} ms, holding it until commit p50 ${lockTimer.holds.p(0.5)} ms p99 ${lockTimer.holds.p(0.99)} ms`,
+  );
+  console.log(`  pgbench same writes ${pgbenchTps.toFixed(1)} tx/s`);
+  console.log(`  ratio ${ratio.toFixed(2)} (target >= 0.3: ${ratio >= 0.3 ? "met" : "missed"})`);
 }
 
 class Samples {
@@ -245,4 +229,4 @@ COMMIT;
   return Number(tps);
 }
 
-await main();
+await withBenchDatabase("postgres", "tax", run);

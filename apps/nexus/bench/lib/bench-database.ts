@@ -14,17 +14,18 @@ export type BenchDb = "pglite" | "postgres";
 
 const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** `run` also gets the PostgreSQL database's URL, for tools beside the client (pgbench); null on PGlite. */
 export async function withBenchDatabase<T>(
   db: BenchDb,
   label: string,
-  run: (client: DatabaseClient) => Promise<T>,
+  run: (client: DatabaseClient, databaseUrl: string | null) => Promise<T>,
 ): Promise<T> {
   if (db === "pglite") {
     const dir = await mkdtemp(join(tmpdir(), `nexus-${label}-bench-`));
     const client = await createDatabaseClient(loadConfig({ DATA_DIR: dir }));
     try {
       await migrateDatabase(client);
-      return await run(client);
+      return await run(client, null);
     } finally {
       await client.close();
       await rm(dir, { recursive: true, force: true });
@@ -38,7 +39,7 @@ export async function withBenchDatabase<T>(
   const client = await createDatabaseClient(loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "10" }));
   try {
     await migrateDatabase(client);
-    return await run(client);
+    return await run(client, url.toString());
   } finally {
     await client.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
