@@ -146,6 +146,40 @@ describe("auth: members, roles and tenant isolation through HTTP", () => {
     expect((await auth.client.request(members("not-a-uuid"), { token: mine.tokens.accessToken })).status).toBe(404);
   });
 
+  it("answers 404 not-found for a path id that is not a UUIDv7 on every /organizations/{id}/… route", async () => {
+    const owner = await auth.client.owner("paths");
+    const org = owner.organizationId;
+    const cases = [
+      ["GET", "/members", "organization", undefined],
+      ["POST", "/members", "organization", { email: "x@example.com", role: "analyst" }],
+      ["PATCH", "", "organization", { name: "Renamed" }],
+      ["GET", "/invitations", "organization", undefined],
+      ["PATCH", `/members/${owner.userId}`, "member", { role: "analyst" }],
+      ["DELETE", `/members/${owner.userId}`, "member", undefined],
+      ["DELETE", "/invitations/0190f0f0-0000-7000-8000-000000000000", "invitation", undefined],
+    ] as const;
+    for (const [method, rest, what, json] of cases) {
+      const path = `/api/v1/organizations/not-a-uuid${rest}`;
+      const response = await auth.client.request(path, {
+        method,
+        token: owner.tokens.accessToken,
+        ...(json ? { json } : {}),
+      });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect(await readJson(response)).toMatchObject({ code: "not-found", detail: `${what} not found` });
+    }
+    // The second id of a path is held to the same rule, with the same answer.
+    for (const path of [`${members(org)}/not-a-uuid`, `/api/v1/organizations/${org}/invitations/not-a-uuid`]) {
+      const response = await auth.client.request(path, { method: "DELETE", token: owner.tokens.accessToken });
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+    // Nothing was renamed or removed on the way.
+    expect(
+      (await (await auth.client.request(members(org), { token: owner.tokens.accessToken })).json()) as unknown,
+    ).toMatchObject({ items: [{ userId: owner.userId, role: "owner" }] });
+  });
+
   it("pages the member list with a cursor", async () => {
     const { owner } = await organizationWith("analyst");
     const first = await auth.client.request(`${members(owner.organizationId)}?limit=1`, {

@@ -2,9 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
-import { notFound } from "../../application/auth.errors";
 import { ChangeMemberRoleUseCase } from "../../application/use-cases/change-member-role.use-case";
 import { InviteMemberUseCase } from "../../application/use-cases/invite-member.use-case";
 import { ListMembersUseCase } from "../../application/use-cases/list-members.use-case";
@@ -23,6 +21,7 @@ import {
   MemberRoleSchema,
   OrganizationIdParam,
 } from "./members.schemas";
+import { inOrganizationPath } from "./organization-path";
 
 const list = createRoute({
   method: "get",
@@ -112,49 +111,45 @@ export class MembersController implements Controller {
     const { guard } = this;
     const authenticated = { middleware: [guard.authenticate()] };
 
-    app.openapi({ ...list, ...authenticated }, async (c) => {
-      const organizationId = parsePathId(c.req.valid("param").id);
-      if (!organizationId) return authErrors.problem(c, notFound("organization"));
-      const result = await c.var.scope
-        .useCase(ListMembersUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, page: pageRequest(c.req.valid("query")) });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json({ items: result.value.items.map(memberJson), nextCursor: result.value.nextCursor }, 200);
-    });
+    app.openapi({ ...list, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "organization", async ({ id: organizationId }) => {
+        const result = await c.var.scope
+          .useCase(ListMembersUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, page: pageRequest(c.req.valid("query")) });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        return c.json({ items: result.value.items.map(memberJson), nextCursor: result.value.nextCursor }, 200);
+      }),
+    );
 
-    app.openapi({ ...add, ...authenticated }, async (c) => {
-      const organizationId = parsePathId(c.req.valid("param").id);
-      if (!organizationId) return authErrors.problem(c, notFound("organization"));
-      const result = await c.var.scope
-        .useCase(InviteMemberUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      // Accepted, not created: the membership exists only once the invitee accepts.
-      return c.json(memberInvitedJson(result.value), 202);
-    });
+    app.openapi({ ...add, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "organization", async ({ id: organizationId }) => {
+        const result = await c.var.scope
+          .useCase(InviteMemberUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        // Accepted, not created: the membership exists only once the invitee accepts.
+        return c.json(memberInvitedJson(result.value), 202);
+      }),
+    );
 
-    app.openapi({ ...changeRole, ...authenticated }, async (c) => {
-      const params = c.req.valid("param");
-      const organizationId = parsePathId(params.id);
-      const userId = parsePathId(params.userId);
-      if (!organizationId || !userId) return authErrors.problem(c, notFound("member"));
-      const result = await c.var.scope
-        .useCase(ChangeMemberRoleUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, userId, role: c.req.valid("json").role });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json({ userId: result.value.userId, role: result.value.role }, 200);
-    });
+    app.openapi({ ...changeRole, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "member", async ({ id: organizationId, userId }) => {
+        const result = await c.var.scope
+          .useCase(ChangeMemberRoleUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, userId, role: c.req.valid("json").role });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        return c.json({ userId: result.value.userId, role: result.value.role }, 200);
+      }),
+    );
 
-    app.openapi({ ...remove, ...authenticated }, async (c) => {
-      const params = c.req.valid("param");
-      const organizationId = parsePathId(params.id);
-      const userId = parsePathId(params.userId);
-      if (!organizationId || !userId) return authErrors.problem(c, notFound("member"));
-      const result = await c.var.scope
-        .useCase(RemoveMemberUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, userId });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      return c.body(null, 204);
-    });
+    app.openapi({ ...remove, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "member", async ({ id: organizationId, userId }) => {
+        const result = await c.var.scope
+          .useCase(RemoveMemberUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, userId });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        return c.body(null, 204);
+      }),
+    );
   }
 }

@@ -2,9 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonResponse, noContent } from "@/shared/infrastructure/http/route-parts";
-import { notFound } from "../../application/auth.errors";
 import { ListOrganizationInvitationsUseCase } from "../../application/use-cases/list-organization-invitations.use-case";
 import { RevokeInvitationUseCase } from "../../application/use-cases/revoke-invitation.use-case";
 import { BEARER_AUTH } from "../../contracts/auth-guard";
@@ -14,6 +12,7 @@ import { authErrors } from "./auth.problems";
 import { actorOf, type HonoGuard } from "./auth-request";
 import { OrganizationInvitationPage, OrganizationInvitationParams } from "./invitations.schemas";
 import { OrganizationIdParam } from "./members.schemas";
+import { inOrganizationPath } from "./organization-path";
 
 const list = createRoute({
   method: "get",
@@ -55,29 +54,27 @@ export class OrganizationInvitationsController implements Controller {
     const { guard } = this;
     const authenticated = { middleware: [guard.authenticate()] };
 
-    app.openapi({ ...list, ...authenticated }, async (c) => {
-      const organizationId = parsePathId(c.req.valid("param").id);
-      if (!organizationId) return authErrors.problem(c, notFound("organization"));
-      const result = await c.var.scope
-        .useCase(ListOrganizationInvitationsUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, page: pageRequest(c.req.valid("query")) });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json(
-        { items: result.value.items.map(organizationInvitationJson), nextCursor: result.value.nextCursor },
-        200,
-      );
-    });
+    app.openapi({ ...list, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "organization", async ({ id: organizationId }) => {
+        const result = await c.var.scope
+          .useCase(ListOrganizationInvitationsUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, page: pageRequest(c.req.valid("query")) });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        return c.json(
+          { items: result.value.items.map(organizationInvitationJson), nextCursor: result.value.nextCursor },
+          200,
+        );
+      }),
+    );
 
-    app.openapi({ ...revoke, ...authenticated }, async (c) => {
-      const params = c.req.valid("param");
-      const organizationId = parsePathId(params.id);
-      const invitationId = parsePathId(params.invitationId);
-      if (!organizationId || !invitationId) return authErrors.problem(c, notFound("invitation"));
-      const result = await c.var.scope
-        .useCase(RevokeInvitationUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, invitationId });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      return c.body(null, 204);
-    });
+    app.openapi({ ...revoke, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "invitation", async ({ id: organizationId, invitationId }) => {
+        const result = await c.var.scope
+          .useCase(RevokeInvitationUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, invitationId });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        return c.body(null, 204);
+      }),
+    );
   }
 }

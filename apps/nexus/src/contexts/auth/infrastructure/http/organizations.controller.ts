@@ -2,9 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
-import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
-import { notFound } from "../../application/auth.errors";
 import { CreateOrganizationUseCase } from "../../application/use-cases/create-organization.use-case";
 import { ListMyOrganizationsUseCase } from "../../application/use-cases/list-my-organizations.use-case";
 import { UpdateOrganizationUseCase } from "../../application/use-cases/update-organization.use-case";
@@ -15,6 +13,7 @@ import { authErrors } from "./auth.problems";
 import { actorOf, type HonoGuard } from "./auth-request";
 import { OrganizationSchema } from "./common.schemas";
 import { OrganizationIdParam } from "./members.schemas";
+import { inOrganizationPath } from "./organization-path";
 import { CreateOrganizationBody, OrganizationPage, UpdateOrganizationBody } from "./organizations.schemas";
 
 const create = createRoute({
@@ -86,14 +85,14 @@ export class OrganizationsController implements Controller {
       return c.json({ items: result.value.items.map(organizationJson), nextCursor: result.value.nextCursor }, 200);
     });
 
-    app.openapi({ ...update, ...authenticated }, async (c) => {
-      const organizationId = parsePathId(c.req.valid("param").id);
-      if (!organizationId) return authErrors.problem(c, notFound("organization"));
-      const result = await c.var.scope
-        .useCase(UpdateOrganizationUseCase, T.Deps)
-        .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
-      if (!result.ok) return authErrors.problem(c, result.error);
-      return c.json(organizationJson(result.value), 200);
-    });
+    app.openapi({ ...update, ...authenticated }, (c) =>
+      inOrganizationPath(c, c.req.valid("param"), "organization", async ({ id: organizationId }) => {
+        const result = await c.var.scope
+          .useCase(UpdateOrganizationUseCase, T.Deps)
+          .execute({ actor: actorOf(guard, c), organizationId, ...c.req.valid("json") });
+        if (!result.ok) return authErrors.problem(c, result.error);
+        return c.json(organizationJson(result.value), 200);
+      }),
+    );
   }
 }
