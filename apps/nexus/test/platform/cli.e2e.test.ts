@@ -47,7 +47,11 @@ describe("the CLI through its real entry point", () => {
     expect(unknown.stderr).toContain('Unknown command "no-such-command"');
   });
 
-  it("migrate applies every migration to an empty database; migrate-status shows pending, then applied", async () => {
+  // Four CLI processes, the first initializing a new PGlite data dir (~4 s alone): a loaded CI machine
+  // took more than the default 30 s once.
+  it("migrate applies every migration to an empty database; migrate-status shows pending, then applied", {
+    timeout: 90_000,
+  }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "nexus-cli-"));
     const empty = { DATABASE_URL: "", DATA_DIR: dataDir };
     try {

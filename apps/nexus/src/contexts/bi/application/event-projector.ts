@@ -22,7 +22,7 @@ const DEFAULT_TIMEZONE = "UTC";
  * (a redelivery) or belongs to no organization.
  */
 export async function projectEvent(store: ProjectionStore, event: ProjectedEvent): Promise<string | null> {
-  const org = event.organizationId ?? organizationOf(event);
+  const org = organizationOfEvent(event);
   if (!org) return null;
   if (!(await store.markApplied(org, event.id))) return null;
   await applyTo(store, org, event);
@@ -111,10 +111,24 @@ async function returnDay(
   return known ? parseDate(known) : LocalDate.ofInstant(new Date(occurredAt), await timezoneOf(store, org));
 }
 
-function organizationOf(event: ProjectedEvent): string | null {
+/** The organization whose projections an event changes (auth's organization events name it in the payload). */
+export function organizationOfEvent(event: ProjectedEvent): string | null {
+  if (event.organizationId) return event.organizationId;
   return event.type === "auth.organization.created.v1" || event.type === "auth.organization.updated.v1"
     ? event.payload.organizationId
     : null;
+}
+
+/** The invoices an event may read back (issued, cancelled, returned goods): a batch reads them up front. */
+export function invoiceIdOfEvent(event: ProjectedEvent): string | null {
+  switch (event.type) {
+    case "tax.invoice.issued.v1":
+    case "tax.invoice.cancelled.v1":
+    case "production.goods.returned.v1":
+      return event.payload.invoiceId;
+    default:
+      return null;
+  }
 }
 
 async function timezoneOf(store: ProjectionStore, org: string): Promise<string> {

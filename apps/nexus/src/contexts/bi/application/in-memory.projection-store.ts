@@ -27,7 +27,7 @@ export interface ProjectionSnapshot {
  */
 export class InMemoryProjectionStore implements ProjectionStore {
   private organizationSettings: OrganizationSettings | null = null;
-  private readonly invoices = new Map<string, InvoiceRecord>();
+  private readonly invoiceRecords = new Map<string, InvoiceRecord>();
   private readonly documentDays = new Map<string, { kind: DocumentKind; documentId: string; day: string }>();
   private readonly products = new Map<string, ProductName>();
   private readonly facts = new Map<string, { day: string; productId: string | null; measures: Measures }>();
@@ -60,12 +60,12 @@ export class InMemoryProjectionStore implements ProjectionStore {
 
   async invoice(organizationId: string, invoiceId: string): Promise<InvoiceRecord | null> {
     this.own(organizationId);
-    return this.invoices.get(invoiceId) ?? null;
+    return this.invoiceRecords.get(invoiceId) ?? null;
   }
 
   async saveInvoice(organizationId: string, invoice: InvoiceRecord): Promise<void> {
     this.own(organizationId);
-    this.invoices.set(invoice.invoiceId, invoice);
+    this.invoiceRecords.set(invoice.invoiceId, invoice);
   }
 
   async documentDay(organizationId: string, kind: DocumentKind, documentId: string): Promise<string | null> {
@@ -86,6 +86,33 @@ export class InMemoryProjectionStore implements ProjectionStore {
     }
   }
 
+  async markAppliedAll(organizationId: string, eventIds: readonly string[]): Promise<ReadonlySet<string>> {
+    const fresh = new Set<string>();
+    for (const id of eventIds) if (await this.markApplied(organizationId, id)) fresh.add(id);
+    return fresh;
+  }
+
+  async invoices(organizationId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, InvoiceRecord>> {
+    this.own(organizationId);
+    const found = new Map<string, InvoiceRecord>();
+    for (const id of invoiceIds) {
+      const invoice = this.invoiceRecords.get(id);
+      if (invoice) found.set(id, invoice);
+    }
+    return found;
+  }
+
+  async saveInvoices(organizationId: string, invoices: readonly InvoiceRecord[]): Promise<void> {
+    for (const invoice of invoices) await this.saveInvoice(organizationId, invoice);
+  }
+
+  async saveDocumentDays(
+    organizationId: string,
+    days: readonly { kind: DocumentKind; documentId: string; day: string }[],
+  ): Promise<void> {
+    for (const d of days) await this.saveDocumentDay(organizationId, d.kind, d.documentId, d.day);
+  }
+
   async addFacts(organizationId: string, deltas: readonly FactDelta[]): Promise<void> {
     this.own(organizationId);
     for (const delta of deltas) {
@@ -100,7 +127,7 @@ export class InMemoryProjectionStore implements ProjectionStore {
     return {
       organizationId: this.organizationId,
       organization: this.organizationSettings,
-      invoices: [...this.invoices.values()],
+      invoices: [...this.invoiceRecords.values()],
       documentDays: [...this.documentDays.values()],
       products: [...this.products.values()],
       facts: [...this.facts.values()],

@@ -52,4 +52,15 @@ export interface ProjectionStore {
   saveDocumentDay(organizationId: string, kind: DocumentKind, documentId: string, day: string): Promise<void>;
   saveProducts(organizationId: string, products: readonly ProductName[]): Promise<void>;
   addFacts(organizationId: string, deltas: readonly FactDelta[]): Promise<void>;
+
+  // Bulk forms, so a batch of live events costs a few statements, not a few per event.
+  /** `markApplied` for many events at once: resolves to those not applied before. */
+  markAppliedAll(organizationId: string, eventIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /** The known ones among `invoiceIds`. */
+  invoices(organizationId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, InvoiceRecord>>;
+  saveInvoices(organizationId: string, invoices: readonly InvoiceRecord[]): Promise<void>;
+  saveDocumentDays(
+    organizationId: string,
+    days: readonly { kind: DocumentKind; documentId: string; day: string }[],
+  ): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import type {
   DocumentKind,
@@ -24,18 +24,36 @@ import {
  * handler's transaction (together with its platform inbox row).
  */
 export class DrizzleProjectionStore implements ProjectionStore {
+  /** Organizations whose shared lock each open transaction already holds (one statement, not one per event). */
+  private readonly locked = new WeakMap<object, Set<string>>();
+
   constructor(private readonly client: DatabaseClient) {}
 
   async markApplied(organizationId: string, eventId: string): Promise<boolean> {
+    return (await this.markAppliedAll(organizationId, [eventId])).has(eventId);
+  }
+
+  async markAppliedAll(organizationId: string, eventIds: readonly string[]): Promise<ReadonlySet<string>> {
+    if (eventIds.length === 0) return new Set();
     const db = this.client.executor();
-    // Live events share the organization's lock; a rebuild takes it alone, so the two never interleave.
-    await lockOrganization(db, organizationId, "shared");
+    await this.lockShared(db, organizationId);
     const inserted = await db
       .insert(biAppliedEvents)
-      .values({ organizationId, eventId })
+      .values(eventIds.map((eventId) => ({ organizationId, eventId })))
       .onConflictDoNothing()
       .returning({ eventId: biAppliedEvents.eventId });
-    return inserted.length > 0;
+    return new Set(inserted.map((row) => row.eventId));
+  }
+
+  /** Live events share the organization's lock; a rebuild takes it alone, so the two never interleave. */
+  private async lockShared(db: ReturnType<DatabaseClient["executor"]>, organizationId: string): Promise<void> {
+    const inTransaction = db !== this.client.db;
+    const held = this.locked.get(db) ?? new Set<string>();
+    if (inTransaction && held.has(organizationId)) return;
+    await lockOrganization(db, organizationId, "shared");
+    if (!inTransaction) return;
+    held.add(organizationId);
+    this.locked.set(db, held);
   }
 
   async touch(organizationId: string, occurredAt: Date): Promise<void> {
@@ -81,15 +99,38 @@ export class DrizzleProjectionStore implements ProjectionStore {
     return row ? { invoiceId: row.invoiceId, issueDate: row.issueDate, status: row.status, lines: row.lines } : null;
   }
 
-  async saveInvoice(organizationId: string, invoice: InvoiceRecord): Promise<void> {
-    const values = { organizationId, ...invoice, lines: invoice.lines ? [...invoice.lines] : null };
+  async invoices(organizationId: string, invoiceIds: readonly string[]): Promise<ReadonlyMap<string, InvoiceRecord>> {
+    if (invoiceIds.length === 0) return new Map();
+    const rows = await this.client
+      .executor()
+      .select()
+      .from(biInvoices)
+      .where(and(eq(biInvoices.organizationId, organizationId), inArray(biInvoices.invoiceId, [...invoiceIds])));
+    return new Map(
+      rows.map((row) => [
+        row.invoiceId,
+        { invoiceId: row.invoiceId, issueDate: row.issueDate, status: row.status, lines: row.lines },
+      ]),
+    );
+  }
+
+  saveInvoice(organizationId: string, invoice: InvoiceRecord): Promise<void> {
+    return this.saveInvoices(organizationId, [invoice]);
+  }
+
+  async saveInvoices(organizationId: string, invoices: readonly InvoiceRecord[]): Promise<void> {
+    // One row per invoice (the last state wins), in id order like every other multi-row write here.
+    const unique = [...new Map(invoices.map((i) => [i.invoiceId, i])).values()].sort((a, b) =>
+      a.invoiceId < b.invoiceId ? -1 : 1,
+    );
+    if (unique.length === 0) return;
     await this.client
       .executor()
       .insert(biInvoices)
-      .values(values)
+      .values(unique.map((i) => ({ organizationId, ...i, lines: i.lines ? [...i.lines] : null })))
       .onConflictDoUpdate({
         target: [biInvoices.organizationId, biInvoices.invoiceId],
-        set: { issueDate: values.issueDate, status: values.status, lines: values.lines },
+        set: { issueDate: sql`excluded.issue_date`, status: sql`excluded.status`, lines: sql`excluded.lines` },
       });
   }
 
@@ -108,14 +149,25 @@ export class DrizzleProjectionStore implements ProjectionStore {
     return row?.day ?? null;
   }
 
-  async saveDocumentDay(organizationId: string, kind: DocumentKind, documentId: string, day: string): Promise<void> {
+  saveDocumentDay(organizationId: string, kind: DocumentKind, documentId: string, day: string): Promise<void> {
+    return this.saveDocumentDays(organizationId, [{ kind, documentId, day }]);
+  }
+
+  async saveDocumentDays(
+    organizationId: string,
+    days: readonly { kind: DocumentKind; documentId: string; day: string }[],
+  ): Promise<void> {
+    const unique = [...new Map(days.map((d) => [`${d.kind}|${d.documentId}`, d])).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, d]) => d);
+    if (unique.length === 0) return;
     await this.client
       .executor()
       .insert(biDocumentDays)
-      .values({ organizationId, kind, documentId, day })
+      .values(unique.map((d) => ({ organizationId, ...d })))
       .onConflictDoUpdate({
         target: [biDocumentDays.organizationId, biDocumentDays.kind, biDocumentDays.documentId],
-        set: { day },
+        set: { day: sql`excluded.day` },
       });
   }
 
