@@ -25,8 +25,8 @@ export interface SqsEventConsumerOptions {
 type Outcome = "delete" | "keep";
 
 /**
- * Long-polls the events queue and hands each message to the dispatcher. A message is deleted only
- * after every handler succeeded; otherwise it comes back after a backoff. After `maxAttempts`
+ * Long-polls the events queue and hands each receive to the dispatcher in waves (see `handleAll`).
+ * A message is deleted only after every handler succeeded; otherwise it comes back after a backoff. After `maxAttempts`
  * receives the event is parked in the outbox (logged, counted) and the message dropped, so the
  * `outbox-retry` command can send it again.
  */
@@ -80,59 +80,82 @@ export class SqsEventConsumer {
         await pause(1000, this.abort.signal);
         continue;
       }
-      const done = (await Promise.all(groupByMessageGroup(messages).map((group) => this.handleGroup(group)))).flat();
+      const done = await this.handleAll(messages);
       // If deleting fails the messages come back and the inbox skips them.
       await this.deleteAll(done).catch((error: unknown) => this.logger.warn({ err: error }, "SQS delete failed"));
     }
   }
 
-  /** Messages of one group (aggregate) in order; the first failure holds back the rest of the group. */
-  private async handleGroup(group: readonly Message[]): Promise<Message[]> {
+  /**
+   * A receive's messages in waves, like the relay: wave k holds the k-th message of every group
+   * (aggregate) still going, handed to the dispatcher at once (batch consumers apply it in one
+   * transaction). A group's first failure holds back the rest of that group. Resolves to the
+   * messages to delete.
+   */
+  private async handleAll(messages: readonly Message[]): Promise<Message[]> {
     const done: Message[] = [];
-    for (const [i, message] of group.entries()) {
-      if ((await this.handle(message)) === "keep") {
-        for (const later of group.slice(i + 1)) await this.hide(later, receiveCount(message));
-        break;
+    let alive = groupByMessageGroup(messages);
+    for (let k = 0; alive.length > 0; k++) {
+      const wave: { message: Message; event: IntegrationEvent; group: Message[] }[] = [];
+      for (const group of alive) {
+        const message = group[k];
+        if (!message) continue;
+        const event = this.read(message);
+        if (event) wave.push({ message, event, group });
+        else done.push(message); // unreadable: dropped (logged)
       }
-      done.push(message);
+      const failures = await this.dispatcher.dispatchAll(wave.map((w) => w.event));
+      const stopped = new Set<Message[]>();
+      for (const { message, event, group } of wave) {
+        const failure = failures.get(event.id);
+        if (!failure) {
+          done.push(message);
+          continue;
+        }
+        if ((await this.failed(message, event, failure)) === "delete") {
+          done.push(message);
+          continue;
+        }
+        stopped.add(group);
+        for (const later of group.slice(k + 1)) await this.hide(later, receiveCount(message));
+      }
+      alive = alive.filter((group) => group.length > k + 1 && !stopped.has(group));
     }
     return done;
   }
 
-  private async handle(message: Message): Promise<Outcome> {
-    let event: IntegrationEvent;
+  private read(message: Message): IntegrationEvent | null {
     try {
-      event = JSON.parse(message.Body ?? "") as IntegrationEvent;
+      return JSON.parse(message.Body ?? "") as IntegrationEvent;
     } catch (error) {
       this.logger.error(
         { err: error, messageId: message.MessageId },
         "unreadable message dropped from the events queue",
       );
-      return "delete";
+      return null;
+    }
+  }
+
+  /** A handler failed: back off and keep the message, or after `maxAttempts` park the event and drop it. */
+  private async failed(message: Message, event: IntegrationEvent, failure: unknown): Promise<Outcome> {
+    const error = toError(failure);
+    const count = receiveCount(message);
+    if (count < this.options.maxAttempts) {
+      await this.hide(message, count);
+      return "keep";
     }
     try {
-      await this.dispatcher.dispatch(event);
-      return "delete";
-    } catch (failure) {
-      const error = toError(failure);
-      const count = receiveCount(message);
-      if (count < this.options.maxAttempts) {
-        await this.hide(message, count);
-        return "keep";
-      }
-      try {
-        await this.store.park(event.id, error, count);
-      } catch (parkError) {
-        this.logger.warn({ err: parkError, eventId: event.id }, "could not park event; it will be received again");
-        return "keep";
-      }
-      this.metrics?.parked.inc({ type: event.type });
-      this.logger.error(
-        { err: error, eventId: event.id, eventType: event.type, aggregateId: event.aggregateId },
-        "outbox event parked after too many failed deliveries",
-      );
-      return "delete";
+      await this.store.park(event.id, error, count);
+    } catch (parkError) {
+      this.logger.warn({ err: parkError, eventId: event.id }, "could not park event; it will be received again");
+      return "keep";
     }
+    this.metrics?.parked.inc({ type: event.type });
+    this.logger.error(
+      { err: error, eventId: event.id, eventType: event.type, aggregateId: event.aggregateId },
+      "outbox event parked after too many failed deliveries",
+    );
+    return "delete";
   }
 
   private async deleteAll(messages: readonly Message[]): Promise<void> {
