@@ -134,6 +134,29 @@ describe("invitations on the database", () => {
     expectErr(await invite(inSecond, second.id, "c@example.com"), "invitation-quota-exceeded", { quota: "inviter" });
   });
 
+  it("the inviter quota holds against concurrent invites in several organizations", async () => {
+    const { owner, organizationId } = await start({ invitationQuota: { perOrganization: 10, perInviter: 2 } });
+    const actors = [{ actor: owner, organizationId }];
+    for (const name of ["Second", "Third", "Fourth"]) {
+      const organization = await kit.createOrganization(owner, name);
+      actors.push({
+        actor: kit.actorOf(await kit.login("ana@example.com", organization.id)),
+        organizationId: organization.id,
+      });
+    }
+    // Each organization's lock serialises only its own invites: without the inviter's lock, on
+    // PostgreSQL all four count 0 sent and all four go through.
+    const results = await Promise.all(
+      actors.flatMap(({ actor, organizationId: id }, i) =>
+        [0, 1].map((k) => invite(actor, id, `guest-${i}-${k}@example.com`)),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    for (const refused of results.filter((r) => !r.ok)) {
+      expectErr(refused, "invitation-quota-exceeded", { quota: "inviter" });
+    }
+  });
+
   it("accepting re-checks the inviter: one who may no longer grant the role makes the invitation invalid", async () => {
     const { owner, organizationId } = await start();
     const admin = kit.actorOf(await kit.join(owner, organizationId, "root@example.com", "admin"));

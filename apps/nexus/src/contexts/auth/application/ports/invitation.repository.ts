@@ -37,6 +37,12 @@ export interface InvitationRepository {
   listPendingOfOrganization(organizationId: Uuid, now: Timestamp, page: PageRequest): Paged<InvitationView>;
   /** A page of the pending and unexpired invitations sent to `email`, oldest first. */
   listPendingFor(email: Email, now: Timestamp, page: PageRequest): Paged<InvitationView>;
+  /**
+   * Serialises one inviter's invitations across organizations until the transaction ends: their daily
+   * quota spans organizations, which the organization's lock alone does not cover. Take it after the
+   * organization's lock (every invite takes the two in that order, so they never deadlock).
+   */
+  lockInviter(invitedBy: Uuid): Promise<void>;
   /** Invitations created after `since` in an organization, or by an inviter (all organizations). */
   countSince(by: { organizationId: Uuid } | { invitedBy: Uuid }, since: Timestamp): Promise<number>;
   /**

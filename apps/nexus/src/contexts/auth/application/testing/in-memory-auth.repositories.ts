@@ -298,6 +298,9 @@ export class InMemoryInvitationRepository implements InvitationRepository {
     );
   }
 
+  /** One process, no interleaving inside a use case: nothing to lock. */
+  async lockInviter(): Promise<void> {}
+
   async countSince(by: { organizationId: Uuid } | { invitedBy: Uuid }, since: Timestamp): Promise<number> {
     return this.invitations().filter(
       (t) =>

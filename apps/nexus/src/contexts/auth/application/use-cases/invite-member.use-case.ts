@@ -86,6 +86,7 @@ export class InviteMemberUseCase {
       if (!allowed.ok) return allowed;
       const organization = await this.deps.organizations.lockById(input.organizationId);
       if (!organization) return err(notFound("organization"));
+      await this.deps.invitations.lockInviter(input.actor.userId); // the inviter's quota spans organizations
       const quota = await this.checkQuota(input.organizationId, input.actor.userId, now);
       if (!quota.ok) return quota;
 

@@ -80,6 +80,14 @@ export class DrizzleInvitationRepository implements InvitationRepository {
   }
 
   /** Served by the partial indexes on (organization, created_at) and (invited_by, created_at). */
+  async lockInviter(invitedBy: Uuid): Promise<void> {
+    await withDatabaseErrors(() =>
+      this.client
+        .executor()
+        .execute(sql`select pg_advisory_xact_lock(hashtext('nexus.auth.inviter'), hashtext(${invitedBy}))`),
+    );
+  }
+
   async countSince(by: { organizationId: Uuid } | { invitedBy: Uuid }, since: Timestamp): Promise<number> {
     const who =
       "organizationId" in by
