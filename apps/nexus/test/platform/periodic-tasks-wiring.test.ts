@@ -9,10 +9,11 @@ describe("periodic tasks of the composed application", () => {
   });
   afterAll(() => t.dispose());
 
-  it("schedules the platform's idempotency purge and the auth context's purges", () => {
+  it("schedules the platform's purges (idempotency keys, transient outbox events) and the auth context's", () => {
     const names = t.app.container.resolve(PlatformTokens.PeriodicTasks).names;
     expect(names).toEqual([
       "idempotency-keys.purge-expired",
+      "outbox.purge-transient",
       "auth.purge-expired",
       "auth.access-revocations.purge-expired",
     ]);

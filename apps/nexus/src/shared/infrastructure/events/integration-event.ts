@@ -24,6 +24,11 @@ export interface EventContract<T = unknown> {
   readonly type: string;
   readonly version: number;
   readonly schema: ZodType<T>;
+  /**
+   * Days a delivered event is kept before it is purged, for a transient event that is not part of the
+   * event log (queued mail, revocation broadcasts). Absent: kept forever, as the log BI rebuilds from.
+   */
+  readonly retainDays?: number;
 }
 
 /** A publisher handed a payload its own contract rejects: a bug, never a user error. */

@@ -7,7 +7,8 @@ export const OUTBOX_STATUSES = ["pending", "delivered", "parked"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
- * The transactional outbox, kept forever as the event log (BI rebuilds from it, in `sequence` order).
+ * The transactional outbox, kept forever as the event log (BI rebuilds from it, in `sequence` order),
+ * except transient events (`purge_after` set), purged once delivered and past it.
  * `next_attempt_at` doubles as the relay's lease: claiming pushes it into the future, so a relay that
  * dies mid-delivery leaves its events to be picked up again when the lease runs out. See ADR 0004.
  */
@@ -28,6 +29,8 @@ export const outboxEvents = platform.table(
     lastError: text("last_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** Transient events only (a contract's `retainDays`): once delivered, purged after this instant. */
+    purgeAfter: timestamp("purge_after", { withTimezone: true, mode: "date" }),
   },
   (t) => [
     check("outbox_events_status_check", sql`${t.status} in ('pending', 'delivered', 'parked')`),
@@ -38,6 +41,7 @@ export const outboxEvents = platform.table(
       .where(sql`${t.status} <> 'delivered'`),
     // Rebuilding one organization's projections reads its events in order.
     index("outbox_events_organization_sequence_idx").on(t.organizationId, t.sequence),
+    index("outbox_events_purge_after_idx").on(t.purgeAfter).where(sql`${t.purgeAfter} is not null`),
   ],
 );
 

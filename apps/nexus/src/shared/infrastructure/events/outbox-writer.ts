@@ -8,6 +8,8 @@ import { deferNotifyToCommit, OUTBOX_CHANNEL } from "./outbox-notifying.unit-of-
 
 export { OUTBOX_CHANNEL };
 
+const DAY_MS = 86_400_000;
+
 export interface PublishInput<T> {
   readonly organizationId: Uuid | null;
   readonly aggregateId: Uuid;
@@ -44,6 +46,10 @@ export class OutboxWriter {
         aggregateId: event.aggregateId,
         occurredAt: new Date(event.occurredAt),
         payload: event.payload,
+        purgeAfter:
+          contract.retainDays === undefined
+            ? null
+            : new Date(Date.parse(event.occurredAt) + contract.retainDays * DAY_MS),
       }),
     );
     // Without the notifying unit of work around us, NOTIFY here: inside a transaction it is held

@@ -10,4 +10,6 @@ export const MailRequested: EventContract<{ sealed: string }> = {
   type: "platform.mail.requested.v1",
   version: 1,
   schema: z.object({ sealed: z.string().min(1).max(1_000_000) }),
+  // Links in these mails live for hours at most: a week covers redelivery and investigation.
+  retainDays: 7,
 };

@@ -42,6 +42,8 @@ export const AccessRevoked: EventContract<AccessRevocationBatch> = {
   type: "auth.access.revoked.v1",
   version: 1,
   schema: accessRevocationBatchSchema,
+  // The database keeps the revocations themselves; the broadcast is done long before a week.
+  retainDays: 7,
 };
 
 /** The broadcast channel every instance's revocation feed listens on. */

@@ -1,0 +1,2 @@
+ALTER TABLE "platform"."outbox_events" ADD COLUMN "purge_after" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "outbox_events_purge_after_idx" ON "platform"."outbox_events" USING btree ("purge_after") WHERE "platform"."outbox_events"."purge_after" is not null;
