@@ -13,7 +13,7 @@ interface Schema {
 }
 interface Operation {
   parameters?: Parameter[];
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -27,14 +27,14 @@ function answersPage(doc: OpenApiDocument, operation: Operation): boolean {
   return Boolean(schema?.properties?.items && schema.properties.nextCursor);
 }
 
-// Spec §3: every list takes `?limit=` (default 50, max 200). Walks /openapi.json, so lists that other
-// contexts add are held to it the day they appear.
-describe("every paged list's page size", () => {
+// Spec §3: every list takes `?limit=` (default 50, max 200) and refuses a cursor it did not issue (ADR
+// 0008). Walks /openapi.json, so lists that other contexts add are held to it the day they appear.
+describe("every paged list's page size and cursor", () => {
   const auth = useAuthE2e({ API_RATE_LIMIT_PER_MINUTE: "0" });
   let client: AuthClient;
   let owner: Awaited<ReturnType<AuthClient["owner"]>>;
   let lists: { path: string; limit: Parameter }[];
-  let pages: { path: string; query: string[] }[];
+  let pages: { path: string; query: string[]; documented: boolean }[];
 
   beforeAll(async () => {
     client = auth.newClient();
@@ -42,7 +42,13 @@ describe("every paged list's page size", () => {
     const doc = (await (await auth.app.request("/openapi.json")).json()) as OpenApiDocument;
     pages = Object.entries(doc.paths).flatMap(([path, item]) =>
       item.get && answersPage(doc, item.get)
-        ? [{ path, query: (item.get.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name) }]
+        ? [
+            {
+              path,
+              query: (item.get.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
+              documented: (item.get.responses?.["422"]?.description ?? "").includes("`invalid-cursor`"),
+            },
+          ]
         : [],
     );
     lists = Object.entries(doc.paths).flatMap(([path, item]) => {
@@ -95,6 +101,30 @@ describe("every paged list's page size", () => {
       ] as const) {
         const response = await client.request(url(path, `limit=${limit}`), { token: owner.tokens.accessToken });
         expect({ path, limit, refused: (await limitErrors(response)).length > 0 }).toEqual({ path, limit, refused });
+      }
+    }
+  });
+
+  it("refuses a cursor it did not issue with 422 invalid-cursor, and documents it", async () => {
+    // A list under a product needs one that exists: an unknown product answers 404 before any cursor is read.
+    const created = await client.request("/api/v1/production/products", {
+      token: owner.tokens.accessToken,
+      json: { name: "Croissant", sku: "CRO-CURSOR", unit: "unit" },
+    });
+    expect(created.status).toBe(201);
+    const productId = (await readJson<{ id: string }>(created)).id;
+    const pathOf = (path: string) =>
+      path.startsWith("/api/v1/production/products/{id}/") ? path.replace("{id}", productId) : path;
+    // Garbage, and a well-formed time.id cursor past year 9999.
+    const foreign = ["garbage!", Buffer.from(`999999999999999.${owner.userId}`).toString("base64url")];
+    for (const { path, documented } of pages) {
+      expect({ path, documented }).toEqual({ path, documented: true });
+      for (const cursor of foreign) {
+        const response = await client.request(url(pathOf(path), `cursor=${encodeURIComponent(cursor)}`), {
+          token: owner.tokens.accessToken,
+        });
+        const code = response.status === 422 ? (await readJson(response)).code : response.status;
+        expect({ path, cursor, code }).toEqual({ path, cursor, code: "invalid-cursor" });
       }
     }
   });

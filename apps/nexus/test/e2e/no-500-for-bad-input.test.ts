@@ -27,12 +27,13 @@ describe("malformed query values are refused at the edge, never a 500", () => {
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
 
-  it("treats a well-formed members cursor whose time PostgreSQL cannot read as foreign: an empty page", async () => {
+  it("treats a well-formed members cursor whose time PostgreSQL cannot read as foreign: 422 invalid-cursor", async () => {
     // The adapter's own format (join time in ms "." user id), at the 15-digit maximum: year 33658.
     const cursor = Buffer.from(`999999999999999.${owner.userId}`).toString("base64url");
     const response = await get(`/api/v1/organizations/${owner.organizationId}/members?cursor=${cursor}`);
-    expect(response.status).toBe(200);
-    expect(await readJson(response)).toEqual({ items: [], nextCursor: null });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect((await readJson(response)).code).toBe("invalid-cursor");
   });
 
   it("still serves the earliest and latest instants PostgreSQL can store", async () => {

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthUnitOfWork } from "@/contexts/auth/application/ports/auth-unit-of-work.port";
-import type { MembershipRepository } from "@/contexts/auth/application/ports/membership.repository";
+import type { MembershipRepository, MemberView } from "@/contexts/auth/application/ports/membership.repository";
 import type { OneTimeTokenRepository } from "@/contexts/auth/application/ports/one-time-token.repository";
 import type { OrganizationRepository } from "@/contexts/auth/application/ports/organization.repository";
+import type { Page } from "@/contexts/auth/application/ports/page";
 import type { SessionRepository } from "@/contexts/auth/application/ports/session.repository";
 import type { UserRepository } from "@/contexts/auth/application/ports/user.repository";
 import { Email } from "@/contexts/auth/domain/email.value-object";
 import { unwrap } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import { expectErr } from "../../support/expectations";
 import {
   aMembership,
   anOrganization,
@@ -30,6 +32,9 @@ export interface AuthRepositoriesHarness {
   unitOfWork: AuthUnitOfWork;
   dispose(): Promise<void>;
 }
+
+/** Cursors no implementation issues: garbage, and a well-formed time.id past year 9999. */
+const FOREIGN_CURSORS = ["not-a-cursor", Buffer.from(`999999999999999.${Uuid.generate()}`).toString("base64url")];
 
 /** Behaviour every implementation of the auth repository ports shares: in-memory fakes and Drizzle. */
 export function describeAuthRepositoriesContract(name: string, open: () => Promise<AuthRepositoriesHarness>): void {
@@ -142,7 +147,7 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         let cursor: string | null = null;
         const sizes: number[] = [];
         do {
-          const page = await h.memberships.listMembers(organization.id, { limit: 2, cursor });
+          const page: Page<MemberView> = unwrap(await h.memberships.listMembers(organization.id, { limit: 2, cursor }));
           sizes.push(page.items.length);
           seen.push(...page.items.map((m) => m.userId));
           cursor = page.nextCursor;
@@ -150,7 +155,7 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         expect(sizes).toEqual([2, 2, 1]);
         expect(seen).toEqual(users.map((u) => u.id));
 
-        const [owner] = (await h.memberships.listMembers(organization.id, { limit: 1, cursor: null })).items;
+        const [owner] = unwrap(await h.memberships.listMembers(organization.id, { limit: 1, cursor: null })).items;
         const firstUser = defined(users[0]);
         expect(owner).toEqual({
           userId: firstUser.id,
@@ -161,9 +166,35 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         });
       });
 
+      it("refuses a cursor it did not issue on both membership lists", async () => {
+        const { organization, users } = await organizationWithMembers(1);
+        const userId = defined(users[0]).id;
+        for (const cursor of FOREIGN_CURSORS) {
+          expectErr(await h.memberships.listMembers(organization.id, { limit: 2, cursor }), "invalid-cursor");
+          expectErr(await h.memberships.pageOrganizationsOfUser(userId, { limit: 2, cursor }), "invalid-cursor");
+        }
+      });
+
+      it("pages a user's organizations oldest membership first with a cursor", async () => {
+        const user = aUser();
+        await h.users.save(user);
+        const joined = [anOrganization("A"), anOrganization("B"), anOrganization("C")];
+        for (const [i, organization] of joined.entries()) {
+          await h.organizations.save(organization);
+          await h.memberships.save(aMembership(organization.id, user.id, "analyst", at(i)));
+        }
+        const first = unwrap(await h.memberships.pageOrganizationsOfUser(user.id, { limit: 2, cursor: null }));
+        expect(first.nextCursor).toEqual(expect.any(String));
+        const second = unwrap(
+          await h.memberships.pageOrganizationsOfUser(user.id, { limit: 2, cursor: first.nextCursor }),
+        );
+        expect(second.nextCursor).toBeNull();
+        expect([...first.items, ...second.items].map((o) => o.organization.id)).toEqual(joined.map((o) => o.id));
+      });
+
       it("answers an exact page with no next cursor", async () => {
         const { organization } = await organizationWithMembers(2);
-        const page = await h.memberships.listMembers(organization.id, { limit: 2, cursor: null });
+        const page = unwrap(await h.memberships.listMembers(organization.id, { limit: 2, cursor: null }));
         expect(page.items).toHaveLength(2);
         expect(page.nextCursor).toBeNull();
       });
@@ -174,9 +205,9 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         const both = defined(a.users[1]);
         await h.memberships.save(aMembership(b.organization.id, both.id, "owner", at(50)));
 
-        const pageA = await h.memberships.listMembers(a.organization.id, { limit: 50, cursor: null });
+        const pageA = unwrap(await h.memberships.listMembers(a.organization.id, { limit: 50, cursor: null }));
         expect(pageA.items.map((m) => m.userId)).toEqual(a.users.map((u) => u.id));
-        const pageB = await h.memberships.listMembers(b.organization.id, { limit: 50, cursor: null });
+        const pageB = unwrap(await h.memberships.listMembers(b.organization.id, { limit: 50, cursor: null }));
         expect(pageB.items.map((m) => m.userId)).toEqual([...b.users.map((u) => u.id), both.id]);
         expect((await h.memberships.find(a.organization.id, both.id))?.role).toBe("analyst");
         expect(await h.memberships.find(a.organization.id, defined(b.users[0]).id)).toBeNull();
@@ -262,6 +293,26 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         expect(active.map((s) => s.id)).toEqual([newer.id, older.id]);
         // Expiry is exclusive: at expiresAt the session is over.
         expect((await h.sessions.listActiveByUser(userId, older.expiresAt)).map((s) => s.id)).toEqual([newer.id]);
+      });
+
+      it("pages a user's active sessions, most recently used first; refuses a cursor it did not issue", async () => {
+        const userId = Uuid.generate();
+        const used = [
+          aSession(userId, { now: at(30) }),
+          aSession(userId, { now: at(20) }),
+          aSession(userId, { now: at(10) }),
+        ];
+        for (const s of used) await h.sessions.save(s);
+        const first = unwrap(await h.sessions.pageActiveByUser(userId, at(60), { limit: 2, cursor: null }));
+        expect(first.nextCursor).toEqual(expect.any(String));
+        const second = unwrap(
+          await h.sessions.pageActiveByUser(userId, at(60), { limit: 2, cursor: first.nextCursor }),
+        );
+        expect(second.nextCursor).toBeNull();
+        expect([...first.items, ...second.items].map((s) => s.id)).toEqual(used.map((s) => s.id));
+        for (const cursor of FOREIGN_CURSORS) {
+          expectErr(await h.sessions.pageActiveByUser(userId, at(60), { limit: 2, cursor }), "invalid-cursor");
+        }
       });
     });
 

@@ -1,11 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Paged } from "@/contexts/auth/application/ports/page";
 import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-membership.repository";
 import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
 import { DrizzleSessionRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-session.repository";
 import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-user.repository";
+import { Uuid } from "@/shared/domain/uuid.value-object";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
+import { expectErr, expectOk } from "../../support/expectations";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { aMembership, anOrganization, aSession, aToken, at, aUser, uniqueEmail } from "./auth-fixtures";
 import { describeAuthPurgeContract } from "./auth-purge.contract";
@@ -270,9 +273,20 @@ describe("Drizzle auth repositories (database specifics)", () => {
     expect(await familyRows()).toEqual([]);
   });
 
-  it("an unknown cursor yields an empty page rather than an error", async () => {
-    const page = await memberships.listMembers(anOrganization().id, { limit: 10, cursor: "not-a-cursor" });
-    expect(page).toEqual({ items: [], nextCursor: null });
+  it("a cursor it did not issue is invalid-cursor on every list, never an empty page; year 9999 is the last it reads", async () => {
+    const b64 = (text: string) => Buffer.from(text).toString("base64url");
+    const id = Uuid.generate();
+    const lists: ((cursor: string) => Paged<unknown>)[] = [
+      (cursor) => memberships.listMembers(anOrganization().id, { limit: 10, cursor }),
+      (cursor) => memberships.pageOrganizationsOfUser(id, { limit: 10, cursor }),
+      (cursor) => sessions.pageActiveByUser(id, at(0), { limit: 10, cursor }),
+    ];
+    // 253402300800000 ms is year 10000, which PostgreSQL cannot read back as a timestamptz.
+    const foreign = ["not-a-cursor", b64("elsewhere"), b64(`253402300800000.${id}`), b64("1.not-a-uuid")];
+    for (const list of lists) {
+      for (const cursor of foreign) expectErr(await list(cursor), "invalid-cursor");
+      expect(expectOk(await list(b64(`253402300799999.${id}`)))).toEqual({ items: [], nextCursor: null });
+    }
   });
 });
 

@@ -3134,7 +3134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed) */
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +3735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed) */
+            /** @description `validation-failed` (Validation failed); `invalid-cursor` (Invalid cursor) */
             422: {
                 headers: {
                     [name: string]: unknown;

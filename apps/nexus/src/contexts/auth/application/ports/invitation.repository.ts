@@ -1,11 +1,9 @@
-import type { Result } from "@/shared/domain/result";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Email } from "../../domain/email.value-object";
 import type { OneTimeToken } from "../../domain/one-time-token.entity";
 import type { Role } from "../../domain/role.value-object";
-import type { InvalidCursor } from "../auth.errors";
-import type { Page, PageRequest } from "./page";
+import type { Paged, PageRequest } from "./page";
 
 /** A pending invitation as the lists show it (never its token or hash). */
 export interface InvitationView {
@@ -18,9 +16,6 @@ export interface InvitationView {
   readonly createdAt: Timestamp;
   readonly expiresAt: Timestamp;
 }
-
-/** A cursor the adapter did not issue is `invalid-cursor`, not an empty page. */
-export type Paged<T> = Promise<Result<Page<T>, InvalidCursor>>;
 
 /**
  * Invitations are one-time tokens of purpose "invitation" (same table, hashed like the others; saved

@@ -3,7 +3,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Membership } from "../../domain/membership.entity";
 import type { Organization } from "../../domain/organization.entity";
 import type { Role } from "../../domain/role.value-object";
-import type { Page, PageRequest } from "./page";
+import type { Paged, PageRequest } from "./page";
 
 /** A member as `GET /organizations/{id}/members` shows it (a read model joining users, same schema). */
 export interface MemberView {
@@ -39,10 +39,10 @@ export interface MembershipRepository {
   listByUser(userId: Uuid): Promise<Membership[]>;
   /** The user's organizations with their role in each, oldest membership first: one query (hot path). */
   listOrganizationsOfUser(userId: Uuid): Promise<OrganizationOfUser[]>;
-  /** As listOrganizationsOfUser, a page at a time (`GET /organizations`). */
-  pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Promise<Page<OrganizationOfUser>>;
-  /** Members of one organization, ordered by joinedAt then userId. */
-  listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>>;
+  /** As listOrganizationsOfUser, a page at a time (`GET /organizations`); a foreign cursor is `invalid-cursor`. */
+  pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Paged<OrganizationOfUser>;
+  /** Members of one organization, ordered by joinedAt then userId; a foreign cursor is `invalid-cursor`. */
+  listMembers(organizationId: Uuid, page: PageRequest): Paged<MemberView>;
   /**
    * Number of owners. Inside a unit of work the adapter LOCKS the organization's owner rows
    * (select … for update, then count) so two concurrent demotions cannot both see two owners.

@@ -1,7 +1,7 @@
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Session } from "../../domain/session.entity";
-import type { Page, PageRequest } from "./page";
+import type { Paged, PageRequest } from "./page";
 
 /** A refresh token hash resolved to its session and the generation it was issued as. */
 export interface RefreshTokenMatch {
@@ -26,8 +26,8 @@ export interface SessionRepository {
   findByRefreshTokenHash(hash: string): Promise<RefreshTokenMatch | null>;
   /** Not revoked and not expired at `now`, most recently used first. */
   listActiveByUser(userId: Uuid, now: Timestamp): Promise<Session[]>;
-  /** As listActiveByUser, a page at a time (`GET /auth/sessions`). */
-  pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Promise<Page<Session>>;
+  /** As listActiveByUser, a page at a time (`GET /auth/sessions`); a foreign cursor is `invalid-cursor`. */
+  pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Paged<Session>;
   /**
    * Insert or update; records `refreshTokenHash` + `generation` in the family if not yet there. A
    * stored revocation is never undone, even by a copy read before it was made.

@@ -8,11 +8,11 @@ import { Organization } from "../../domain/organization.entity";
 import { Session } from "../../domain/session.entity";
 import { User } from "../../domain/user.entity";
 import { INVALID_CURSOR } from "../auth.errors";
-import type { InvitationRepository, InvitationView, Paged } from "../ports/invitation.repository";
+import type { InvitationRepository, InvitationView } from "../ports/invitation.repository";
 import type { MembershipRepository, MemberView, OrganizationOfUser } from "../ports/membership.repository";
 import type { OneTimeTokenRepository } from "../ports/one-time-token.repository";
 import type { OrganizationRepository } from "../ports/organization.repository";
-import type { Page, PageRequest } from "../ports/page";
+import type { Paged, PageRequest } from "../ports/page";
 import type { RefreshTokenMatch, SessionRepository } from "../ports/session.repository";
 import type { UserRepository } from "../ports/user.repository";
 import type { InMemoryAuthStore } from "./in-memory-auth.store";
@@ -97,11 +97,11 @@ export class InMemoryMembershipRepository implements MembershipRepository {
     });
   }
 
-  async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Promise<Page<OrganizationOfUser>> {
+  async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Paged<OrganizationOfUser> {
     return offsetPage(await this.listOrganizationsOfUser(userId), page);
   }
 
-  async listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>> {
+  async listMembers(organizationId: Uuid, page: PageRequest): Paged<MemberView> {
     const all = [...this.store.tables.memberships.values()].filter((m) => m.organizationId === organizationId);
     all.sort(byJoinTime);
     const views = all.map((m): MemberView => {
@@ -156,7 +156,7 @@ export class InMemorySessionRepository implements SessionRepository {
       .sort((a, b) => b.lastUsedAt.epochMs - a.lastUsedAt.epochMs);
   }
 
-  async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Promise<Page<Session>> {
+  async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Paged<Session> {
     return offsetPage(await this.listActiveByUser(userId, now), page);
   }
 
@@ -223,18 +223,16 @@ export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
   }
 }
 
-/** The cursor is a plain offset: good enough for a fake. */
-function offsetPage<T>(all: readonly T[], page: PageRequest): Page<T> {
-  const start = page.cursor ? Number(page.cursor) : 0;
+/**
+ * The cursor is a plain offset: good enough for a fake. Anything else is refused as `invalid-cursor`,
+ * as the Drizzle adapters refuse a cursor they did not issue.
+ */
+function offsetPage<T>(all: readonly T[], page: PageRequest): Paged<T> {
+  if (page.cursor !== null && !/^\d{1,9}$/.test(page.cursor)) return Promise.resolve(err(INVALID_CURSOR));
+  const start = page.cursor === null ? 0 : Number(page.cursor);
   const items = all.slice(start, start + page.limit);
   const next = start + items.length;
-  return { items, nextCursor: next < all.length ? String(next) : null };
-}
-
-/** offsetPage for lists that refuse a cursor they did not issue, as their Drizzle adapter does. */
-function checkedOffsetPage<T>(all: readonly T[], page: PageRequest): Paged<T> {
-  if (page.cursor !== null && !/^\d{1,9}$/.test(page.cursor)) return Promise.resolve(err(INVALID_CURSOR));
-  return Promise.resolve(ok(offsetPage(all, page)));
+  return Promise.resolve(ok({ items, nextCursor: next < all.length ? String(next) : null }));
 }
 
 export class InMemoryInvitationRepository implements InvitationRepository {
@@ -290,7 +288,7 @@ export class InMemoryInvitationRepository implements InvitationRepository {
   }
 
   private pendingPage(now: Timestamp, page: PageRequest, keep: (t: OneTimeToken) => boolean): Paged<InvitationView> {
-    return checkedOffsetPage(
+    return offsetPage(
       this.pending(now)
         .filter(keep)
         .flatMap((t) => this.view(t)),

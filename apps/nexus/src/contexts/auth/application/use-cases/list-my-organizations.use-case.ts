@@ -1,6 +1,7 @@
-import { ok, type Result } from "@/shared/domain/result";
+import { map, type Result } from "@/shared/domain/result";
 import type { AuthenticatedActor } from "../actor";
 import { type OrganizationView, toOrganizationView } from "../auth.dto";
+import type { InvalidCursor } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import type { Page, PageRequest } from "../ports/page";
 
@@ -15,11 +16,11 @@ type Deps = Pick<AuthDeps, "memberships">;
 export class ListMyOrganizationsUseCase {
   constructor(private readonly deps: Deps) {}
 
-  async execute(input: ListMyOrganizationsInput): Promise<Result<Page<OrganizationView>, never>> {
+  async execute(input: ListMyOrganizationsInput): Promise<Result<Page<OrganizationView>, InvalidCursor>> {
     const page = await this.deps.memberships.pageOrganizationsOfUser(input.actor.userId, input.page);
-    return ok({
-      items: page.items.map(({ organization, role }) => toOrganizationView(organization, role)),
-      nextCursor: page.nextCursor,
-    });
+    return map(page, ({ items, nextCursor }) => ({
+      items: items.map(({ organization, role }) => toOrganizationView(organization, role)),
+      nextCursor,
+    }));
   }
 }

@@ -1,6 +1,7 @@
-import { ok, type Result } from "@/shared/domain/result";
+import { map, type Result } from "@/shared/domain/result";
 import type { AuthenticatedActor } from "../actor";
 import { type SessionView, toSessionView } from "../auth.dto";
+import type { InvalidCursor } from "../auth.errors";
 import type { AuthDeps } from "../auth-deps";
 import type { Page, PageRequest } from "../ports/page";
 
@@ -15,8 +16,11 @@ type Deps = Pick<AuthDeps, "sessions" | "clock">;
 export class ListSessionsUseCase {
   constructor(private readonly deps: Deps) {}
 
-  async execute(input: ListSessionsInput): Promise<Result<Page<SessionView>, never>> {
+  async execute(input: ListSessionsInput): Promise<Result<Page<SessionView>, InvalidCursor>> {
     const page = await this.deps.sessions.pageActiveByUser(input.actor.userId, this.deps.clock.now(), input.page);
-    return ok({ items: page.items.map((s) => toSessionView(s, input.actor.sessionId)), nextCursor: page.nextCursor });
+    return map(page, ({ items, nextCursor }) => ({
+      items: items.map((s) => toSessionView(s, input.actor.sessionId)),
+      nextCursor,
+    }));
   }
 }

@@ -41,7 +41,7 @@ const list = createRoute({
   request: { query: PageQuerySchema },
   responses: {
     200: jsonResponse(OrganizationPage, "A page of the caller's organizations"),
-    ...authErrors.responses("unauthenticated", "validation-failed"),
+    ...authErrors.responses("unauthenticated", "validation-failed", "invalid-cursor"),
   },
 });
 

@@ -46,7 +46,7 @@ const list = createRoute({
   request: { query: PageQuerySchema },
   responses: {
     200: jsonResponse(SessionPage, "A page of active sessions"),
-    ...authErrors.responses("unauthenticated", "validation-failed"),
+    ...authErrors.responses("unauthenticated", "validation-failed", "invalid-cursor"),
   },
 });
 

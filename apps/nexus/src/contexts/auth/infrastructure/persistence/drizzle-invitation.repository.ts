@@ -1,13 +1,12 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { err, ok } from "@/shared/domain/result";
+import { ok } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
-import { INVALID_CURSOR } from "../../application/auth.errors";
-import type { InvitationRepository, InvitationView, Paged } from "../../application/ports/invitation.repository";
-import type { PageRequest } from "../../application/ports/page";
+import type { InvitationRepository, InvitationView } from "../../application/ports/invitation.repository";
+import type { Paged, PageRequest } from "../../application/ports/page";
 import type { Email } from "../../domain/email.value-object";
 import type { OneTimeToken } from "../../domain/one-time-token.entity";
 import { toOneTimeToken } from "./one-time-token.mapper";
@@ -56,8 +55,9 @@ export class DrizzleInvitationRepository implements InvitationRepository {
 
   /** Keyset pagination on (created_at, id), as the member list; a cursor this adapter did not issue is refused. */
   private async listPending(filter: ReturnType<typeof eq>, now: Timestamp, page: PageRequest): Paged<InvitationView> {
-    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
-    if (page.cursor !== null && !cursor) return err(INVALID_CURSOR);
+    const decoded = TimeIdCursor.decode(page.cursor);
+    if (!decoded.ok) return decoded;
+    const cursor = decoded.value;
     const after = cursor
       ? sql`(${oneTimeTokens.createdAt}, ${oneTimeTokens.id}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;

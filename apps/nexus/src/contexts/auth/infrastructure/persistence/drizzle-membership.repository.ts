@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { ok } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
@@ -8,7 +9,7 @@ import type {
   MemberView,
   OrganizationOfUser,
 } from "../../application/ports/membership.repository";
-import type { Page, PageRequest } from "../../application/ports/page";
+import type { Paged, PageRequest } from "../../application/ports/page";
 import type { Membership } from "../../domain/membership.entity";
 import type { Role } from "../../domain/role.value-object";
 import { toMembership, toMembershipRow, toMemberView } from "./membership.mapper";
@@ -78,10 +79,11 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     return rows.map(toOrganizationOfUser);
   }
 
-  /** Keyset pagination on the membership's (created_at, organization_id). */
-  async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Promise<Page<OrganizationOfUser>> {
-    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
-    if (page.cursor !== null && !cursor) return { items: [], nextCursor: null };
+  /** Keyset pagination on the membership's (created_at, organization_id); a foreign cursor is refused. */
+  async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Paged<OrganizationOfUser> {
+    const decoded = TimeIdCursor.decode(page.cursor);
+    if (!decoded.ok) return decoded;
+    const cursor = decoded.value;
     const after = cursor
       ? sql`(${memberships.createdAt}, ${memberships.organizationId}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;
@@ -89,7 +91,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     const { items, nextCursor } = keysetPage(rows, page.limit, (row) =>
       TimeIdCursor.encode({ atMs: row.joinedAt.getTime(), id: row.organization.id as Uuid }),
     );
-    return { items: items.map(toOrganizationOfUser), nextCursor };
+    return ok({ items: items.map(toOrganizationOfUser), nextCursor });
   }
 
   private selectOrganizationsOfUser(userId: Uuid, after: SQL | undefined) {
@@ -104,11 +106,12 @@ export class DrizzleMembershipRepository implements MembershipRepository {
 
   /**
    * Keyset pagination on (created_at, user_id), served by memberships_organization_joined_idx. A
-   * cursor this adapter did not issue yields an empty page, as the in-memory fake does.
+   * cursor this adapter did not issue is `invalid-cursor`, as in the in-memory fake.
    */
-  async listMembers(organizationId: Uuid, page: PageRequest): Promise<Page<MemberView>> {
-    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
-    if (page.cursor !== null && !cursor) return { items: [], nextCursor: null };
+  async listMembers(organizationId: Uuid, page: PageRequest): Paged<MemberView> {
+    const decoded = TimeIdCursor.decode(page.cursor);
+    if (!decoded.ok) return decoded;
+    const cursor = decoded.value;
     const after = cursor
       ? sql`(${memberships.createdAt}, ${memberships.userId}) > (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;
@@ -128,8 +131,10 @@ export class DrizzleMembershipRepository implements MembershipRepository {
         .orderBy(asc(memberships.createdAt), asc(memberships.userId))
         .limit(page.limit + 1),
     );
-    return keysetPage(rows.map(toMemberView), page.limit, (m) =>
-      TimeIdCursor.encode({ atMs: m.joinedAt.epochMs, id: m.userId }),
+    return ok(
+      keysetPage(rows.map(toMemberView), page.limit, (m) =>
+        TimeIdCursor.encode({ atMs: m.joinedAt.epochMs, id: m.userId }),
+      ),
     );
   }
 

@@ -1,11 +1,12 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { ok } from "@/shared/domain/result";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { keysetPage } from "@/shared/infrastructure/database/keyset-page";
-import type { Page, PageRequest } from "../../application/ports/page";
+import type { Paged, PageRequest } from "../../application/ports/page";
 import type { RefreshTokenMatch, SessionRepository } from "../../application/ports/session.repository";
 import type { Session } from "../../domain/session.entity";
 import { refreshTokens } from "./refresh-token.table";
@@ -61,15 +62,16 @@ export class DrizzleSessionRepository implements SessionRepository {
    * Keyset pagination on (last_used_at, id) descending, served by sessions_user_active_idx. A session
    * used while a client pages moves to the top: it may be missed by that walk, never shown twice.
    */
-  async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Promise<Page<Session>> {
-    const cursor = page.cursor === null ? null : TimeIdCursor.decode(page.cursor);
-    if (page.cursor !== null && !cursor) return { items: [], nextCursor: null };
+  async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Paged<Session> {
+    const decoded = TimeIdCursor.decode(page.cursor);
+    if (!decoded.ok) return decoded;
+    const cursor = decoded.value;
     const before = cursor
       ? sql`(${sessions.lastUsedAt}, ${sessions.id}) < (${TimeIdCursor.at(cursor)}::timestamptz, ${cursor.id}::uuid)`
       : undefined;
     const rows = await withDatabaseErrors(() => this.selectActive(userId, now, before).limit(page.limit + 1));
-    return keysetPage(rows.map(toSession), page.limit, (s) =>
-      TimeIdCursor.encode({ atMs: s.lastUsedAt.epochMs, id: s.id }),
+    return ok(
+      keysetPage(rows.map(toSession), page.limit, (s) => TimeIdCursor.encode({ atMs: s.lastUsedAt.epochMs, id: s.id })),
     );
   }
 

@@ -1,11 +1,13 @@
+import { err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import { INVALID_CURSOR, type InvalidCursor } from "../../application/auth.errors";
 
 // 9999-12-31T23:59:59.999Z: later instants render with a 6-digit year PostgreSQL cannot read.
 const MAX_AT_MS = 253_402_300_799_999;
 
 /**
  * Position after the last row of a keyset page ordered by (a time, an id): members by join time,
- * organizations by membership time, sessions by last use. Opaque to clients.
+ * organizations by membership time, sessions by last use, invitations by creation. Opaque to clients.
  */
 export interface TimeIdCursor {
   readonly atMs: number;
@@ -17,13 +19,14 @@ export const TimeIdCursor = {
     return Buffer.from(`${cursor.atMs}.${cursor.id}`, "utf8").toString("base64url");
   },
 
-  /** null for anything this adapter did not produce. */
-  decode(value: string): TimeIdCursor | null {
+  /** null (no cursor) is the first page; anything this adapter did not produce is `invalid-cursor`. */
+  decode(value: string | null): Result<TimeIdCursor | null, InvalidCursor> {
+    if (value === null) return ok(null);
     const text = Buffer.from(value, "base64url").toString("utf8");
     const match = /^(\d{1,15})\.(.+)$/.exec(text);
-    if (!match?.[1] || !match[2] || !Uuid.isValid(match[2])) return null;
+    if (!match?.[1] || !match[2] || !Uuid.isValid(match[2])) return err(INVALID_CURSOR);
     const atMs = Number(match[1]);
-    return atMs <= MAX_AT_MS ? { atMs, id: match[2] } : null;
+    return atMs <= MAX_AT_MS ? ok({ atMs, id: match[2] }) : err(INVALID_CURSOR);
   },
 
   /** As timestamptz for a row-value comparison. */
