@@ -76,6 +76,7 @@ export async function createApplication(
       async start() {
         await container.resolve(PlatformTokens.EventBus).start();
         container.resolve(PlatformTokens.PeriodicTasks).start();
+        container.resolve(PlatformTokens.Readiness).markStarted();
       },
       async stop() {
         container.resolve(PlatformTokens.Readiness).setDraining();

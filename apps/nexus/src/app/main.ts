@@ -6,6 +6,19 @@ import { createApplication } from "./composition-root";
 
 /** `npm start`: serve the whole API until SIGTERM/SIGINT, then shut down gracefully. */
 async function main(): Promise<void> {
+  // Signals are caught from the first moment: one that arrives while starting waits for the start to
+  // finish, then shuts down gracefully (the default would kill the process mid-start). A second one
+  // while starting gives up at once.
+  let shutdown: ((signal: string) => Promise<void>) | undefined;
+  let requested: string | undefined;
+  const onSignal = (signal: string) => {
+    if (shutdown) return void shutdown(signal);
+    if (requested) process.exit(1);
+    requested = signal;
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+
   const startedAt = performance.now();
   const config = loadConfig(process.env);
   const app = await createApplication(config);
@@ -15,7 +28,7 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
   const { port } = await server.listen();
-  await app.start();
+  await app.start(); // /health/ready answers 503 "starting" until here
   app.logger.info(
     {
       port,
@@ -26,7 +39,7 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, "shutting down: readiness fails, in-flight requests finish");
@@ -45,8 +58,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  if (requested) await shutdown(requested);
 }
 
 main().catch((error: unknown) => {

@@ -24,6 +24,7 @@ describe.runIf(onPostgres)("when PostgreSQL goes away and comes back", () => {
     app = await createApplication(
       testConfig({ DATABASE_URL: viaProxy.toString(), DATABASE_CONNECT_TIMEOUT_SECONDS: "2" }),
     );
+    await app.start(); // the relay starts in outage mode; readiness then reports the database
   });
 
   afterAll(async () => {

@@ -54,7 +54,7 @@ export async function registerPlatform(
 ): Promise<PlatformModule> {
   const metrics = new MetricsRegistry();
   container.value(T.Config, config).value(T.Logger, logger).value(T.Metrics, metrics);
-  container.value(T.Readiness, new ReadinessState(logger)).value(T.Clock, overrides.clock ?? new SystemClock());
+  container.value(T.Readiness, ReadinessState.starting(logger)).value(T.Clock, overrides.clock ?? new SystemClock());
 
   const database = await createDatabaseClient(config, logger);
   container.singleton(

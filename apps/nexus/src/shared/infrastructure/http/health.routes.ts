@@ -14,7 +14,7 @@ export interface HealthRoutesOptions {
   readonly timeoutMs: number;
 }
 
-/** `/health/live`: the process answers. `/health/ready`: every dependency answers, and we are not draining. */
+/** `/health/live`: the process answers. `/health/ready`: started, every dependency answers, and not draining. */
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, options: HealthRoutesOptions): void {
   app.get("/health/live", (c) => c.json({ status: "ok" }));
 
@@ -25,6 +25,14 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, options: HealthRo
         code: "service-unavailable",
         detail: "This instance is shutting down.",
         extensions: { draining: true, checks: {} },
+      });
+    }
+    if (options.readiness.starting) {
+      return problemResponse(c, {
+        status: 503,
+        code: "service-unavailable",
+        detail: "This instance is still starting.",
+        extensions: { starting: true, checks: {} },
       });
     }
     const outcomes = await Promise.all(

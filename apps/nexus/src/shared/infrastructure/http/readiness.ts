@@ -1,13 +1,33 @@
 import type { Logger } from "@/shared/infrastructure/logging/logger";
 
-/** Shared between the readiness probe and graceful shutdown: once draining, the instance reports not ready. */
+/**
+ * Shared between the readiness probe, start-up and graceful shutdown. An application's state starts
+ * "starting" (`ReadinessState.starting()`): the HTTP server listens before the event bus and periodic
+ * tasks run, and a load balancer must not route to it — nor a supervisor count it as up — until
+ * `markStarted()`. Once draining, the instance reports not ready again.
+ */
 export class ReadinessState {
   private drainingFlag = false;
 
-  constructor(private readonly logger?: Logger) {}
+  constructor(
+    private readonly logger?: Logger,
+    private startingFlag = false,
+  ) {}
+
+  static starting(logger?: Logger): ReadinessState {
+    return new ReadinessState(logger, true);
+  }
+
+  get starting(): boolean {
+    return this.startingFlag;
+  }
 
   get draining(): boolean {
     return this.drainingFlag;
+  }
+
+  markStarted(): void {
+    this.startingFlag = false;
   }
 
   setDraining(): void {
