@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig } from "@/shared/infrastructure/config/load-config";
+import { loadConfig } from "@/shared/infrastructure/config/load-config";
 import { cliCommands } from "./cli-commands";
+import { operatorMessage } from "./operator-error";
 
 /** `npm run nexus -- <command> [args]`: operational commands. Exit code 0 on success, 1 on failure. */
 async function run(argv: readonly string[]): Promise<number> {
@@ -17,6 +18,6 @@ async function run(argv: readonly string[]): Promise<number> {
 run(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(operatorMessage(error) ?? error);
     process.exit(1);
   });

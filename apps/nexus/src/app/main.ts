@@ -1,8 +1,9 @@
-import { ConfigError, loadConfig } from "@/shared/infrastructure/config/load-config";
+import { loadConfig } from "@/shared/infrastructure/config/load-config";
 import { createHttpServer } from "@/shared/infrastructure/http/create-http-server";
 import { drainLogs } from "@/shared/infrastructure/logging/logger";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { createApplication } from "./composition-root";
+import { operatorMessage } from "./operator-error";
 
 /** `npm start`: serve the whole API until SIGTERM/SIGINT, then shut down gracefully. */
 async function main(): Promise<void> {
@@ -62,8 +63,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Config errors are for a human: the message names the variable; no stack needed.
-  if (error instanceof ConfigError) console.error(error.message);
+  const message = operatorMessage(error);
+  if (message) console.error(message);
   else console.error("Nexus failed to start:", error);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { loadAuditChainKeys } from "@/shared/infrastructure/audit/audit-hash";
 import { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
@@ -73,6 +73,17 @@ describe("the CLI through its real entry point", () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+
+  it.runIf(inject("databaseTemplate").kind === "pglite")(
+    "refuses a PGlite data dir another process holds: exit 1, one line naming the process, no stack",
+    async () => {
+      const run = await withClient(() => cli("migrate-status"));
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `${database.env.DATA_DIR}/pglite is in use by process ${process.pid}; stop it or set another DATA_DIR`,
+      );
+    },
+  );
 
   it("migrate-status exits 1 naming an applied migration whose file changed since", async () => {
     expect((await cli("migrate-status")).code).toBe(0);
