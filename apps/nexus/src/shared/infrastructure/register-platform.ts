@@ -18,7 +18,8 @@ import type { Logger } from "./logging/logger";
 import { createMailer, shouldExposeDevMailbox } from "./mail/create-mailer";
 import { DevMailboxController } from "./mail/dev-mailbox.controller";
 import { DevMailboxMailer } from "./mail/dev-mailbox.mailer";
-import { subscribeMailDelivery } from "./mail/mail-delivery.handler";
+import { MailDeliveryHandler } from "./mail/mail-delivery.handler";
+import { MailDeliveryTransport } from "./mail/mail-delivery.transport";
 import { loadMailSeal } from "./mail/mail-seal";
 import type { Mailer } from "./mail/mailer.port";
 import { OutboxMailer } from "./mail/outbox.mailer";
@@ -89,7 +90,25 @@ export async function registerPlatform(
   );
   container.singleton(T.RateLimiter, (r) => createRateLimiter(r.resolve(T.Cache)));
 
-  const events = createEventBus({ client: database, uow: new DrizzleUnitOfWork(database), config, logger, metrics });
+  // Use cases queue mail in their unit of work; the relay sends it to T.Mailer itself, outside any
+  // transaction (ADR 0014: mail through the outbox).
+  const seal = await loadMailSeal(config);
+  const uow = new DrizzleUnitOfWork(database);
+  const mailDelivery = new MailDeliveryHandler({
+    client: database,
+    uow,
+    seal,
+    mailer: () => container.resolve(T.Mailer),
+    logger,
+  });
+  const events = createEventBus({
+    client: database,
+    uow,
+    config,
+    logger,
+    metrics,
+    relayTransport: (transport) => new MailDeliveryTransport(transport, mailDelivery, logger),
+  });
   container.singleton(
     T.EventBus,
     () => events,
@@ -105,10 +124,7 @@ export async function registerPlatform(
     (r) => overrides.mailer ?? createMailer(config, r.resolve(T.Database)),
     (mailer) => (mailer instanceof SmtpMailer ? mailer.close() : undefined),
   );
-  // Use cases queue mail in their unit of work; the relay hands it to T.Mailer (ADR: mail through the outbox).
-  const seal = await loadMailSeal(config);
   container.singleton(T.QueuedMailer, (r) => new OutboxMailer(r.resolve(T.Outbox), seal));
-  subscribeMailDelivery(events.dispatcher, { seal, mailer: () => container.resolve(T.Mailer), logger });
 
   container.singleton(
     T.PeriodicTasks,

@@ -36,6 +36,8 @@ export interface EventBusDependencies {
   /** Tuning for tests and benchmarks. */
   readonly relayOptions?: Partial<EventRelayOptions>;
   readonly consumerOptions?: Partial<SqsEventConsumerOptions>;
+  /** Wraps the relay's transport, for events the relay delivers itself (mail, ADR 0014). */
+  readonly relayTransport?: (transport: EventTransport) => EventTransport;
 }
 
 export interface EventBus {
@@ -60,7 +62,8 @@ export function createEventBus(deps: EventBusDependencies): EventBus {
   const metrics: OutboxMetrics | undefined = deps.metrics ? outboxMetrics(deps.metrics, client) : undefined;
   const dispatcher = new EventDispatcher(client, uow, logger);
   const queue = config.SQS_ENDPOINT ? new SqsQueue(config) : undefined;
-  const transport: EventTransport = queue ? new SqsEventTransport(queue) : new InProcessEventTransport(dispatcher);
+  const inner: EventTransport = queue ? new SqsEventTransport(queue) : new InProcessEventTransport(dispatcher);
+  const transport = deps.relayTransport ? deps.relayTransport(inner) : inner;
   const relay = new EventRelay(
     client,
     transport,

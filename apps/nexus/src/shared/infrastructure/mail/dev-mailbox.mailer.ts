@@ -19,6 +19,8 @@ export interface DevMailboxMessage {
  * ambient transaction, so a rolled-back use case leaves no mail behind. Read at GET /dev/mailbox.
  */
 export class DevMailboxMailer implements Mailer {
+  readonly writesThroughTransaction = true;
+
   constructor(private readonly client: DatabaseClient) {}
 
   async send(message: MailMessage): Promise<void> {

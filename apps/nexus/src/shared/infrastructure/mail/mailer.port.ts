@@ -14,6 +14,11 @@ export interface MailMessage {
  */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /**
+   * True when `send` only writes through the ambient transaction (the dev mailbox): the delivery then
+   * sends and records in one transaction. Otherwise (SMTP) it never sends inside a transaction.
+   */
+  readonly writesThroughTransaction?: boolean;
 }
 
 /**
