@@ -6,6 +6,7 @@ import { drizzle, type PgliteDatabase } from "drizzle-orm/pglite";
 import { DataDirLock } from "./data-dir-lock";
 import { withDatabaseErrors } from "./database.errors";
 import type { DatabaseClient, Db } from "./database-client";
+import { installDrizzleParsers } from "./pglite-parsers";
 import { type QueryLog, timedPglite } from "./query-log";
 import { currentTransaction } from "./transaction-context";
 
@@ -34,6 +35,7 @@ export class PgliteDatabaseClient implements DatabaseClient {
       // PGlite's default 128 MB of shared buffers doubles idle RSS; an embedded, single-user database
       // needs far less (bench: ~260 MB -> ~140 MB RSS). Real loads belong on PostgreSQL.
       const pglite = await PGlite.create(dir, { postgresqlconf: ["shared_buffers=16MB"] });
+      installDrizzleParsers(pglite);
       const client = queryLog ? timedPglite(pglite, queryLog) : pglite;
       return new PgliteDatabaseClient(pglite, drizzle({ client }), lock);
     } catch (error) {
