@@ -330,6 +330,12 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         expect(await h.oneTimeTokens.findByHash(uniqueHash())).toBeNull();
       });
 
+      it("saves nothing for a token of nobody: it is not found afterwards", async () => {
+        const token = aToken("password-reset");
+        await h.unitOfWork.transaction(() => h.oneTimeTokens.saveNothing(token));
+        expect(await h.oneTimeTokens.findByHash(token.tokenHash)).toBeNull();
+      });
+
       it("invalidates every outstanding token of one user and purpose, and nothing else", async () => {
         const userId = Uuid.generate();
         const first = aToken("password-reset", { userId });

@@ -11,9 +11,10 @@ type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | 
 
 /**
  * `POST /auth/password/forgot`: always the same answer, after about the same work. An existing
- * account gets a 15-minute reset link; either way one transaction writes an audit row and queues a
- * sealed mail request in the outbox (for an unknown email, one that mails nobody). Nothing waits
- * for the mail service, so neither its speed nor an outage tells whether the account exists.
+ * account gets a 15-minute reset link; either way one transaction runs the token insert (for an
+ * unknown email, one that writes nothing), writes an audit row and queues a sealed mail request in
+ * the outbox (one that mails nobody). Nothing waits for the mail service, so neither its speed nor
+ * an outage tells whether the account exists.
  */
 export class ForgotPasswordUseCase {
   constructor(private readonly deps: Deps) {}
@@ -24,7 +25,15 @@ export class ForgotPasswordUseCase {
     const user = await this.deps.users.findByEmail(email.value);
 
     if (!user) {
+      // A token for nobody, saved as nothing: the same work as issuing a real one.
+      const { token: nobodys } = issueOneTimeToken(this.deps.secureTokens, {
+        purpose: "password-reset",
+        userId: null,
+        email: email.value,
+        now: this.deps.clock.now(),
+      });
       await this.deps.unitOfWork.transaction(async () => {
+        await this.deps.oneTimeTokens.saveNothing(nobodys);
         await this.deps.audit.record({
           action: "auth.password.reset_requested",
           outcome: "failure",

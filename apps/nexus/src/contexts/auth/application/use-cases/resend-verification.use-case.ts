@@ -22,7 +22,15 @@ export class ResendVerificationUseCase {
     const user = await this.deps.users.findByEmail(email.value);
 
     if (!user || user.isEmailVerified) {
+      // A token for nobody, saved as nothing: the same work as issuing a real one.
+      const { token: nobodys } = issueOneTimeToken(this.deps.secureTokens, {
+        purpose: "email-verification",
+        userId: null,
+        email: email.value,
+        now: this.deps.clock.now(),
+      });
       await this.deps.unitOfWork.transaction(async () => {
+        await this.deps.oneTimeTokens.saveNothing(nobodys);
         await this.deps.audit.record({
           action: "auth.email.verification_requested",
           outcome: "failure",
