@@ -15,12 +15,15 @@ const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/p
 export interface BenchServer {
   url: string;
   child: ChildProcess;
+  /** The throw-away PostgreSQL database (db=postgres). */
+  database?: string;
   stop(): Promise<void>;
 }
 
 export async function startNexus(options: { db: string; env?: Record<string, string> }): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "nexus-bench-"));
   let dropDatabase = async () => {};
+  let database: string | undefined;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
@@ -35,6 +38,7 @@ export async function startNexus(options: { db: string; env?: Record<string, str
   };
   if (options.db === "postgres") {
     const name = `nexus_bench_${process.pid}_${Date.now()}`;
+    database = name;
     const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE "${name}"`);
     await admin.end();
@@ -61,6 +65,7 @@ export async function startNexus(options: { db: string; env?: Record<string, str
   return {
     url,
     child,
+    ...(database === undefined ? {} : { database }),
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
