@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import { ARGON2_MINIMUM } from "@/contexts/auth/infrastructure/security/argon2.password-hasher";
 import { waitUntil } from "../test/support/spawn-server";
 import { startNexus } from "./lib/nexus-server";
-import { threadTimes, timesSince } from "./lib/thread-cpu";
+import { threadSnapshot, timesSince } from "./lib/thread-cpu";
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -147,7 +147,7 @@ function backendCpuSeconds(database: string | undefined): number {
 
 async function measure(url: string, server: { pid: number; database?: string }, body: () => string, expected: number) {
   await fire(url, WARMUP_SECONDS, body);
-  const threadsBefore = threadTimes(server.pid);
+  const threadsBefore = threadSnapshot(server.pid);
   const backendBefore = backendCpuSeconds(server.database);
   const ownBefore = process.cpuUsage();
   const started = performance.now();

@@ -13,6 +13,8 @@ export interface GroupTime {
   readonly threads: number;
 }
 export type ThreadTimes = Record<ThreadGroup, GroupTime>;
+/** Per thread id: its group and schedstat seconds so far. */
+export type ThreadSnapshot = ReadonlyMap<string, { group: ThreadGroup; running: number; waiting: number }>;
 
 function groupOf(pid: number, task: string): ThreadGroup {
   if (task === String(pid)) return "eventLoop";
@@ -20,32 +22,35 @@ function groupOf(pid: number, task: string): ThreadGroup {
   return /Bun Pool|libuv-worker/i.test(name) ? "workPool" : "other";
 }
 
-export function threadTimes(pid: number): ThreadTimes {
+export function threadSnapshot(pid: number): ThreadSnapshot {
+  const threads = new Map<string, { group: ThreadGroup; running: number; waiting: number }>();
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const [running, waiting] = readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ").map(Number);
+      threads.set(task, { group: groupOf(pid, task), running: (running ?? 0) / 1e9, waiting: (waiting ?? 0) / 1e9 });
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return threads;
+}
+
+/**
+ * Time per group since `before`, thread by thread: a thread started meanwhile counts whole, one that
+ * ended meanwhile is lost (short-lived JIT threads: a slight undercount of "other").
+ */
+export function timesSince(pid: number, before: ThreadSnapshot): ThreadTimes {
   const totals = {
     eventLoop: { running: 0, waiting: 0, threads: 0 },
     workPool: { running: 0, waiting: 0, threads: 0 },
     other: { running: 0, waiting: 0, threads: 0 },
   };
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const [running, waiting] = readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ").map(Number);
-      const group = totals[groupOf(pid, task)];
-      group.running += (running ?? 0) / 1e9;
-      group.waiting += (waiting ?? 0) / 1e9;
-      group.threads += 1;
-    } catch {
-      // the thread ended between the listing and the read
-    }
+  for (const [task, now] of threadSnapshot(pid)) {
+    const then = before.get(task);
+    const group = totals[now.group];
+    group.running += now.running - (then?.running ?? 0);
+    group.waiting += now.waiting - (then?.waiting ?? 0);
+    group.threads += 1;
   }
   return totals;
-}
-
-export function timesSince(pid: number, before: ThreadTimes): ThreadTimes {
-  const now = threadTimes(pid);
-  const minus = (g: ThreadGroup): GroupTime => ({
-    running: now[g].running - before[g].running,
-    waiting: now[g].waiting - before[g].waiting,
-    threads: now[g].threads,
-  });
-  return { eventLoop: minus("eventLoop"), workPool: minus("workPool"), other: minus("other") };
 }
