@@ -6,7 +6,7 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { EventDispatcher } from "@/shared/infrastructure/events/event-dispatcher";
 import type { EventContract } from "@/shared/infrastructure/events/integration-event";
-import { purgeTransientEvents } from "@/shared/infrastructure/events/outbox-store";
+import { OutboxStore } from "@/shared/infrastructure/events/outbox-store";
 import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
 import { createLogger } from "@/shared/infrastructure/logging/logger";
 import { MailRequested } from "@/shared/infrastructure/mail/mail-requested.event";
@@ -61,7 +61,7 @@ describe("transient outbox events (EventContract.retainDays)", () => {
       sql`update platform.outbox_events set status = 'delivered' where id in (${oldMail.id}, ${freshMail.id}, ${oldLogged.id})`,
     );
 
-    expect(await purgeTransientEvents(t.client)).toBe(1);
+    expect(await new OutboxStore(t.client).purgeTransient()).toBe(1);
 
     expect(await remaining()).toEqual([
       "platform.mail.requested.v1 9d pending",
@@ -70,6 +70,6 @@ describe("transient outbox events (EventContract.retainDays)", () => {
     ]);
     const inbox = await queryRows<{ event_id: string }>(t.client.db, sql`select event_id from platform.inbox`);
     expect(inbox.map((r) => r.event_id).sort()).toEqual([freshMail.id, oldLogged.id].sort());
-    expect(await purgeTransientEvents(t.client)).toBe(0);
+    expect(await new OutboxStore(t.client).purgeTransient()).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import type { DatabaseClient } from "./database/database-client";
 import { migrateDatabase } from "./database/migrate";
 import { DrizzleUnitOfWork } from "./database/unit-of-work";
 import { createEventBus } from "./events/create-event-bus";
-import { purgeTransientEvents } from "./events/outbox-store";
+import { OutboxStore } from "./events/outbox-store";
 import type { Controller } from "./http/controller";
 import type { HealthCheck } from "./http/health-check";
 import { ReadinessState } from "./http/readiness";
@@ -130,11 +130,12 @@ export async function registerPlatform(
     T.PeriodicTasks,
     (r) => {
       const idempotency = r.resolve(T.IdempotencyStore);
+      const outbox = new OutboxStore(database);
       return new PeriodicTasks(
         [
           { name: "idempotency-keys.purge-expired", everyMs: 60 * 60_000, run: () => idempotency.purgeExpired() },
           // Queued mail and revocation broadcasts are not part of the event log (EventContract.retainDays).
-          { name: "outbox.purge-transient", everyMs: 60 * 60_000, run: () => purgeTransientEvents(database) },
+          { name: "outbox.purge-transient", everyMs: 60 * 60_000, run: () => outbox.purgeTransient() },
         ],
         logger,
       );

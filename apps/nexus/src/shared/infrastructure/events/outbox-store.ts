@@ -123,27 +123,27 @@ export class OutboxStore {
         .where(eq(outboxEvents.id, id)),
     );
   }
-}
 
-/**
- * Deletes delivered transient events past their `purge_after` (at most `limit` per call) and their
- * inbox rows: nothing can redeliver them any more. Resolves to the number of events purged.
- */
-export async function purgeTransientEvents(client: DatabaseClient, limit = 10_000): Promise<number> {
-  const rows = await withDatabaseErrors(() =>
-    queryRows<{ n: number }>(
-      client.db,
-      sql`with gone as (
-            delete from platform.outbox_events where id in (
-              select id from platform.outbox_events
-              where purge_after < now() and status = 'delivered'
-              limit ${limit})
-            returning id),
-          inbox as (delete from platform.inbox where event_id in (select id from gone))
-          select count(*)::int as n from gone`,
-    ),
-  );
-  return rows[0]?.n ?? 0;
+  /**
+   * Deletes delivered transient events past their `purge_after` (at most `limit` per call) and their
+   * inbox rows: nothing can redeliver them any more. Resolves to the number of events purged.
+   */
+  async purgeTransient(limit = 10_000): Promise<number> {
+    const rows = await withDatabaseErrors(() =>
+      queryRows<{ n: number }>(
+        this.client.db,
+        sql`with gone as (
+              delete from platform.outbox_events where id in (
+                select id from platform.outbox_events
+                where purge_after < now() and status = 'delivered'
+                limit ${limit})
+              returning id),
+            inbox as (delete from platform.inbox where event_id in (select id from gone))
+            select count(*)::int as n from gone`,
+      ),
+    );
+    return rows[0]?.n ?? 0;
+  }
 }
 
 export function toIntegrationEvent(row: OutboxEventRow): IntegrationEvent {

@@ -24,9 +24,6 @@ import {
  * handler's transaction (together with its platform inbox row).
  */
 export class DrizzleProjectionStore implements ProjectionStore {
-  /** Organizations whose shared lock each open transaction already holds (one statement, not one per event). */
-  private readonly locked = new WeakMap<object, Set<string>>();
-
   constructor(private readonly client: DatabaseClient) {}
 
   async markApplied(organizationId: string, eventId: string): Promise<boolean> {
@@ -36,24 +33,15 @@ export class DrizzleProjectionStore implements ProjectionStore {
   async markAppliedAll(organizationId: string, eventIds: readonly string[]): Promise<ReadonlySet<string>> {
     if (eventIds.length === 0) return new Set();
     const db = this.client.executor();
-    await this.lockShared(db, organizationId);
+    // Live events share the organization's lock; a rebuild takes it alone, so the two never interleave.
+    // A batch claims each organization's events in one call, so this runs once per organization.
+    await lockOrganization(db, organizationId, "shared");
     const inserted = await db
       .insert(biAppliedEvents)
       .values(eventIds.map((eventId) => ({ organizationId, eventId })))
       .onConflictDoNothing()
       .returning({ eventId: biAppliedEvents.eventId });
     return new Set(inserted.map((row) => row.eventId));
-  }
-
-  /** Live events share the organization's lock; a rebuild takes it alone, so the two never interleave. */
-  private async lockShared(db: ReturnType<DatabaseClient["executor"]>, organizationId: string): Promise<void> {
-    const inTransaction = db !== this.client.db;
-    const held = this.locked.get(db) ?? new Set<string>();
-    if (inTransaction && held.has(organizationId)) return;
-    await lockOrganization(db, organizationId, "shared");
-    if (!inTransaction) return;
-    held.add(organizationId);
-    this.locked.set(db, held);
   }
 
   async touch(organizationId: string, occurredAt: Date): Promise<void> {
