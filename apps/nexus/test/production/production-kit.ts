@@ -14,6 +14,7 @@ import { RecordSaleUseCase } from "@/contexts/production/application/use-cases/r
 import { ReturnSaleUseCase } from "@/contexts/production/application/use-cases/return-sale.use-case";
 import { TraceLotUseCase } from "@/contexts/production/application/use-cases/trace-lot.use-case";
 import { buildProductionDeps } from "@/contexts/production/infrastructure/build-production-deps";
+import type { InvoiceIssuedV1 } from "@/contexts/tax/contracts/invoice-issued.event";
 import { unwrap } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import { Uuid } from "@/shared/domain/uuid.value-object";
@@ -141,5 +142,36 @@ export async function produce(
   return {
     orderId: order.id as Uuid,
     completion: await kit.complete.execute({ organizationId, orderId: order.id as Uuid, producedQuantity: quantity }),
+  };
+}
+
+/** `tax.invoice.issued.v1` for one line of a product at 150 each. */
+export function invoiceOf(
+  productId: Uuid,
+  quantity: string,
+  invoiceId: Uuid = Uuid.generate(),
+  number = `2026-${Math.floor(Math.random() * 1e6)}`,
+): InvoiceIssuedV1 {
+  return {
+    invoiceId,
+    number,
+    issueDate: "2026-01-10",
+    currency: "EUR",
+    customer: { name: "Café Central", taxId: null },
+    lines: [
+      {
+        lineNumber: 1,
+        productId,
+        productName: "Croissant",
+        sku: "CRO-1",
+        unit: "unit",
+        quantity,
+        unitPrice: 150,
+        net: 150 * Number(quantity),
+        tax: 0,
+        taxes: [],
+      },
+    ],
+    totals: { net: 150 * Number(quantity), tax: 0, gross: 150 * Number(quantity) },
   };
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InvoiceIssuedV1 } from "@/contexts/tax/contracts/invoice-issued.event";
 import { unwrap } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
-import { bakery, createProductionKit, type ProductionKit, produce, receive } from "./production-kit";
+import { bakery, createProductionKit, invoiceOf, type ProductionKit, produce, receive } from "./production-kit";
 
 /**
  * The use cases on real repositories (cloned PGlite template, or DATABASE_URL). Numbers by hand:
@@ -239,28 +238,3 @@ describe("production use cases on the database", () => {
     expect(adjusted.lot).toMatchObject({ remainingQuantity: "24", remainingValue: 2400 });
   });
 });
-
-function invoiceOf(productId: Uuid, quantity: string): InvoiceIssuedV1 {
-  return {
-    invoiceId: Uuid.generate(),
-    number: `2026-${Math.floor(Math.random() * 1e6)}`,
-    issueDate: "2026-01-10",
-    currency: "EUR",
-    customer: { name: "Café Central", taxId: null },
-    lines: [
-      {
-        lineNumber: 1,
-        productId,
-        productName: "Croissant",
-        sku: "CRO-1",
-        unit: "unit",
-        quantity,
-        unitPrice: 150,
-        net: 150 * Number(quantity),
-        tax: 0,
-        taxes: [],
-      },
-    ],
-    totals: { net: 150 * Number(quantity), tax: 0, gross: 150 * Number(quantity) },
-  };
-}
