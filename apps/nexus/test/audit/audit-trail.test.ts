@@ -72,6 +72,33 @@ describe("AuditTrail", () => {
     expect(row?.action).toBe("auth.login.failed");
   });
 
+  it("commits concurrent independent entries in submission order, each with its own request's context", async () => {
+    const org = anOrganization();
+    const entries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        runWithRequestContext(
+          {
+            requestId: `r${i}`,
+            traceId: `trace-${i}`,
+            spanId: "s",
+            ip: `198.51.100.${i}`,
+            userAgent: null,
+            method: "POST",
+            path: "/",
+          },
+          () => audit.recordIndependently(anEntry(org, { action: `auth.login.failed.${i}` })),
+        ),
+      ),
+    );
+    expect(entries.map((e) => [e.chainSeq, e.action, e.ip, e.traceId])).toEqual(
+      entries.map((_, i) => [i + 1, `auth.login.failed.${i}`, `198.51.100.${i}`, `trace-${i}`]),
+    );
+    expect(await verifyAuditChain(database.client, testAuditKeys, { organizationId: org })).toMatchObject({
+      valid: true,
+      checked: 20,
+    });
+  });
+
   it("recordIndependently refuses to run inside a unit of work instead of deadlocking", async () => {
     await expect(
       database.uow.transaction(() => audit.recordIndependently(anEntry(null, { action: "auth.login.failed" }))),

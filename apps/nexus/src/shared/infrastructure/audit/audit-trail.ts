@@ -2,6 +2,7 @@ import { desc, sql } from "drizzle-orm";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient, Db } from "@/shared/infrastructure/database/database-client";
+import { GroupCommit } from "@/shared/infrastructure/database/group-commit";
 import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
 import { toJsonValue } from "@/shared/infrastructure/json/canonical-json";
 import { currentRequestContext } from "@/shared/infrastructure/request-context/request-context";
@@ -20,10 +21,19 @@ import { type AuditVerification, verifyAuditChain } from "./audit-verifier";
  * commits on its own. See ADR 0006.
  */
 export class AuditTrail {
+  /** Independent entries of one chain arriving together share a transaction (see GroupCommit). */
+  private readonly independent: GroupCommit<AuditEntryInput, AuditEntry>;
+
   constructor(
     private readonly client: DatabaseClient,
     private readonly keys: AuditChainKeys,
-  ) {}
+  ) {
+    this.independent = new GroupCommit((inputs) =>
+      withDatabaseErrors(() =>
+        this.client.db.transaction((tx) => appendAll(tx, this.keys, inputs[0]?.organizationId ?? null, inputs)),
+      ),
+    );
+  }
 
   /** In the current transaction if there is one, else in a transaction of its own. */
   async record(input: AuditEntryInput): Promise<AuditEntry> {
@@ -43,7 +53,8 @@ export class AuditTrail {
         "AuditTrail.recordIndependently called inside a unit of work; call it after the transaction ends",
       );
     }
-    return withDatabaseErrors(() => this.client.db.transaction((tx) => append(tx, this.keys, input)));
+    // The request's ip, user agent, trace and actor are read now: the batch may commit in another caller's.
+    return this.independent.submit(input.organizationId ?? GLOBAL_CHAIN, withRequestContext(input));
   }
 
   /** Walks the chain(s) with this trail's key; see `verifyAuditChain`. */
@@ -121,7 +132,19 @@ function lastEntry(tx: Db, chainKey: string) {
 }
 
 async function append(tx: Db, keys: AuditChainKeys, input: AuditEntryInput): Promise<AuditEntry> {
-  const chainKey = input.organizationId ?? GLOBAL_CHAIN;
+  const [entry] = await appendAll(tx, keys, input.organizationId, [input]);
+  if (!entry) throw new Error("appendAll returned no entry");
+  return entry;
+}
+
+/** Appends `inputs`, in order, to one chain: one lock, one read of the head, one insert. */
+async function appendAll(
+  tx: Db,
+  keys: AuditChainKeys,
+  organizationId: Uuid | null,
+  inputs: readonly AuditEntryInput[],
+): Promise<AuditEntry[]> {
+  const chainKey = organizationId ?? GLOBAL_CHAIN;
   // Serialises appends per chain until commit; the unique (chain, seq) index is the backstop. The
   // read is sent with the lock (one round trip, pipelined): the server runs it after the lock is
   // granted, with a snapshot of its own (read committed), so it sees the previous holder's entry.
@@ -141,23 +164,34 @@ async function append(tx: Db, keys: AuditChainKeys, input: AuditEntryInput): Pro
 
   // Time never goes backwards within a chain, even across instances with skewed clocks.
   const occurredAtMs = Math.max(Date.now(), last?.occurredAt.getTime() ?? 0);
-  const fields = buildFields(input, (last?.chainSeq ?? 0) + 1, occurredAtMs);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = keys.sign(prevHash, fields);
-
-  await tx.insert(auditEntries).values({
-    ...fields,
-    occurredAt: new Date(occurredAtMs),
-    prevHash,
-    hash,
+  let seq = last?.chainSeq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const entries = inputs.map((input) => {
+    const fields = buildFields(input, ++seq, occurredAtMs);
+    const entry = { ...fields, prevHash, hash: keys.sign(prevHash, fields) };
+    prevHash = entry.hash;
+    return entry;
   });
-  return { ...fields, prevHash, hash };
+  await tx.insert(auditEntries).values(entries.map((e) => ({ ...e, occurredAt: new Date(occurredAtMs) })));
+  return entries;
 }
 
-function buildFields(input: AuditEntryInput, chainSeq: number, occurredAtMs: number): HashedAuditFields {
+/** `input` with the current request's actor, ip, user agent and trace id where it gives none. */
+function withRequestContext(input: AuditEntryInput): AuditEntryInput {
   const context = currentRequestContext();
-  // The verified caller of the current request is the actor unless the caller says otherwise.
-  const actorId = input.actorId !== undefined ? input.actorId : ((context?.actor?.userId as Uuid | undefined) ?? null);
+  return {
+    ...input,
+    // The verified caller of the current request is the actor unless the caller says otherwise.
+    actorId: input.actorId !== undefined ? input.actorId : ((context?.actor?.userId as Uuid | undefined) ?? null),
+    ip: input.ip !== undefined ? input.ip : (context?.ip ?? null),
+    userAgent: input.userAgent !== undefined ? input.userAgent : (context?.userAgent ?? null),
+    traceId: input.traceId !== undefined ? input.traceId : (context?.traceId ?? null),
+  };
+}
+
+function buildFields(given: AuditEntryInput, chainSeq: number, occurredAtMs: number): HashedAuditFields {
+  const input = withRequestContext(given);
+  const actorId = input.actorId ?? null;
   const metadata = redactSecrets(toJsonValue(input.metadata ?? {}));
   return {
     id: Uuid.generate(occurredAtMs),
@@ -170,9 +204,9 @@ function buildFields(input: AuditEntryInput, chainSeq: number, occurredAtMs: num
     outcome: input.outcome,
     resourceType: input.resourceType ?? null,
     resourceId: input.resourceId ?? null,
-    ip: input.ip !== undefined ? input.ip : (context?.ip ?? null),
-    userAgent: clip(input.userAgent !== undefined ? input.userAgent : (context?.userAgent ?? null), 512),
-    traceId: input.traceId !== undefined ? input.traceId : (context?.traceId ?? null),
+    ip: input.ip ?? null,
+    userAgent: clip(input.userAgent ?? null, 512),
+    traceId: input.traceId ?? null,
     metadata: isRecord(metadata) ? metadata : {},
   };
 }
