@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_OWNER } from "@/app/seed-demo/demo-business";
+import { DEMO_DAYS, DEMO_OWNER } from "@/app/seed-demo/demo-business";
 import { SERIES_METRICS } from "@/contexts/bi/application/use-cases/get-time-series.use-case";
 import { runCli } from "../support/run-cli";
 import { screenshotPath, updatingScreenshots } from "../support/screenshots";
@@ -76,6 +76,11 @@ describe("BI dashboard in a browser, on the demo data", () => {
     await page.click('#sign-in button[type="submit"]');
     await expect.poll(() => tile("revenueNet"), { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
 
+    // The default period holds all of seed-demo's default history (DEMO_DAYS, ending yesterday) and today.
+    const today = new Date();
+    const firstDemoDay = new Date(today.getTime() - DEMO_DAYS * 86_400_000).toISOString().slice(0, 10);
+    expect(await page.inputValue("#from")).toBe(firstDemoDay);
+    expect(await page.inputValue("#to")).toBe(today.toISOString().slice(0, 10));
     const kpis = await getJson(`/bi/kpis?${await period()}`);
     for (const key of TILES) expect(await tile(key), key).toBe(kpis[key] === null ? "" : String(kpis[key]));
     const liability = await getJson<{ totals: { taxableBase: number; tax: number } }>(

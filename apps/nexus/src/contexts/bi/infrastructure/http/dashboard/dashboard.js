@@ -242,7 +242,8 @@ function showBoard() {
   if (!$("to").value) {
     const today = new Date();
     $("to").value = isoDay(today);
-    $("from").value = isoDay(new Date(today.getTime() - 179 * 86_400_000));
+    // 90 days back and today: the whole of `seed-demo`'s default history, ending yesterday.
+    $("from").value = isoDay(new Date(today.getTime() - 90 * 86_400_000));
   }
   chooseOrganization(select.value).catch(reportError);
 }
