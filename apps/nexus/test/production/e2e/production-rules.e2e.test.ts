@@ -76,7 +76,19 @@ describe("production API rules", () => {
       json: { productId: croissant.id, quantity: "1", plannedFor: dayFromToday(0) },
     });
     await stranger.expect(404, "/lots/not-a-uuid");
+    await stranger.expect(404, `/orders/${order.id}/start`, { method: "POST" });
+    await stranger.expect(404, `/products/${croissant.id}`, { method: "PATCH", json: { name: "Mine" } });
+    const foreignRecipe = { yieldQuantity: "1", items: [{ ingredientId: flour.id, quantity: "1" }] };
+    await stranger.expect(404, `/products/${croissant.id}/recipe`, { method: "PUT", json: foreignRecipe });
+    // Another organization's ingredient inside the stranger's own recipe is an id it cannot see, too.
+    const own = await stranger.expect<Json>(201, "/products", {
+      json: { name: "Bolo", sku: "BOLO-1", unit: "unit", shelfLifeDays: 2 },
+    });
+    expect(
+      await stranger.expect(404, `/products/${own.id}/recipe`, { method: "PUT", json: foreignRecipe }),
+    ).toMatchObject({ code: "not-found", detail: expect.stringContaining("/items/0/ingredientId") });
     expect(await owner.expect(200, `/lots/${lot.id}`)).toMatchObject({ remainingQuantity: "2" });
+    expect(await owner.expect(200, `/products/${croissant.id}`)).toMatchObject({ name: croissant.name });
   });
 
   it("refuses every illegal transition with 409 and keeps the order as it was", async () => {

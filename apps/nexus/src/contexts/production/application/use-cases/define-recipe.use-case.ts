@@ -4,7 +4,7 @@ import type { Allergen } from "../../domain/allergen.value-object";
 import { unionOfAllergens } from "../../domain/allergen.value-object";
 import { Recipe } from "../../domain/recipe.entity";
 import { InputParser } from "../input-parsing";
-import { invalid, type NotFound, notFound, type ValidationFailed } from "../production.errors";
+import { type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type RecipeView, recipeView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
 
@@ -44,12 +44,10 @@ export class DefineRecipeUseCase {
         organizationId,
         items.map((i) => i.ingredientId),
       );
+      // Another organization's ingredient is one this organization cannot see: 404, as for any id.
       const known = new Set(ingredients.map((i) => i.id));
-      const unknown = items
-        .map((item, i) => ({ item, i }))
-        .filter(({ item }) => !known.has(item.ingredientId))
-        .map(({ i }) => ({ pointer: `/items/${i}/ingredientId`, message: "no such ingredient in this organization" }));
-      if (unknown.length > 0) return err(invalid(unknown));
+      const unknown = items.findIndex((item) => !known.has(item.ingredientId));
+      if (unknown >= 0) return err(notFound(`ingredient (/items/${unknown}/ingredientId)`));
 
       const current = await this.deps.recipes.findCurrent(organizationId, productId);
       const recipe = Recipe.define({
