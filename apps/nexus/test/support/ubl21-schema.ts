@@ -8,6 +8,9 @@ import { join } from "node:path";
  * them, so this runs only where UBL21_XSD_DIR points at the `xsd/` folder of the OASIS UBL 2.1
  * release; returns false when it did not run.
  */
+/** Whether UBL21_XSD_DIR points at the OASIS schemas, so `validateUbl21` can run. */
+export const ubl21SchemasAvailable = (): boolean => Boolean(process.env.UBL21_XSD_DIR);
+
 export function validateUbl21(xml: string, root: "Invoice" | "CreditNote"): boolean {
   const dir = process.env.UBL21_XSD_DIR;
   if (!dir) return false;

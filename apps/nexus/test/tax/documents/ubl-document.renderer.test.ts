@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CreditNoteDto, InvoiceDto } from "@/contexts/tax/application/tax-document.dto";
 import { renderUbl } from "@/contexts/tax/infrastructure/documents/ubl-document.renderer";
-import { validateUbl21 } from "../../support/ubl21-schema";
+import { ubl21SchemasAvailable, validateUbl21 } from "../../support/ubl21-schema";
 import { multiRateDocuments, sampleDocuments } from "../support/sample-documents";
 import { asList, basisPoints, child, minor, parseUbl, text, type Xml } from "../support/ubl-xml";
 
@@ -143,11 +143,11 @@ describe("UBL 2.1 e-invoice (EN 16931)", () => {
   const { invoice, creditNote } = sampleDocuments();
 
   it("an invoice carries every mandatory element, and its totals and VAT breakdown are the JSON's", () => {
-    validateUbl21(expectConformingInvoice(invoice), "Invoice");
+    expectConformingInvoice(invoice);
   });
 
   it("a credit note references its invoice and adds up the same way", () => {
-    validateUbl21(expectConformingCreditNote(creditNote), "CreditNote");
+    expectConformingCreditNote(creditNote);
   });
 
   it("many rates: one VAT row per category and rate (two codes at 7 % share one), stacked codes one line rate", () => {
@@ -163,8 +163,19 @@ describe("UBL 2.1 e-invoice (EN 16931)", () => {
       ["S", "7", "FOOD + VAT-RED"],
       ["Z", "0", "ZERO"],
     ]);
-    validateUbl21(xml, "Invoice");
-    validateUbl21(expectConformingCreditNote(multi.creditNote), "CreditNote");
+    expectConformingCreditNote(multi.creditNote);
+  });
+
+  // No registry package ships the OASIS schemas: this runs where UBL21_XSD_DIR points at the `xsd/`
+  // folder of the UBL 2.1 release, and shows as skipped elsewhere (CI has no copy).
+  it.skipIf(!ubl21SchemasAvailable())("validates against the OASIS UBL 2.1 schemas (xmllint)", () => {
+    const multi = multiRateDocuments();
+    for (const document of [invoice, multi.invoice]) {
+      expect(validateUbl21(renderUbl({ kind: "invoice", document }), "Invoice")).toBe(true);
+    }
+    for (const document of [creditNote, multi.creditNote]) {
+      expect(validateUbl21(renderUbl({ kind: "credit-note", document }), "CreditNote")).toBe(true);
+    }
   });
 
   it("is well-formed for xmllint and escapes user text", () => {
