@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unwrap } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { bakery, createProductionKit, invoiceOf, type ProductionKit, produce, receive } from "./production-kit";
 
 /**
@@ -104,6 +106,13 @@ describe("production use cases on the database", () => {
     });
     expect(unwrap(await kit.queries.getOrder(kit.organizationId, orderId)).status).toBe("in_progress");
     expect(unwrap(await kit.queries.stock(kit.organizationId, { limit: 50, cursor: null })).items).toEqual(before);
+    // The refusal is audited on its own commit, after the rollback.
+    const audited = await queryRows<{ outcome: string; reason: string }>(
+      kit.database.client.db,
+      sql`select outcome, metadata->>'reason' as reason from platform.audit_entries
+          where action = 'production.order.completed' and resource_id = ${orderId}`,
+    );
+    expect(audited).toEqual([{ outcome: "failure", reason: "insufficient-stock" }]);
   });
 
   it("keeps the ledger with running balances that sum to the stock", async () => {

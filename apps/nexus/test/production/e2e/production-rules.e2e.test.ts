@@ -136,6 +136,13 @@ describe("production API rules", () => {
       await owner.expect(409, `/orders/${cancelled.id}/complete`, { json: { producedQuantity: "1" } }),
     ).toMatchObject({ from: "cancelled" });
     expect(await owner.expect(200, `/orders/${cancelled.id}`)).toMatchObject({ status: "cancelled", cost: null });
+
+    // Each refusal is audited (spec §8): outcome failure, the error code, the order as resource.
+    const audit = await owner.client.request(`/api/v1/audit?action=production.order.started`, { token: owner.token });
+    const entries = ((await audit.json()) as { items: Json[] }).items.filter((e) => e.outcome === "failure");
+    expect(entries.map((e) => [e.resourceId, (e.metadata as { reason: string }).reason]).sort()).toEqual(
+      [running.id, done.id, cancelled.id].map((id) => [id, "illegal-transition"]).sort(),
+    );
   });
 
   it("refuses a completion short of stock with every shortage, changing nothing", async () => {

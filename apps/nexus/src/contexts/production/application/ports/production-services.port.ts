@@ -41,9 +41,21 @@ export interface ProductionAuditEntry {
   readonly system?: boolean;
 }
 
+/** A write the use case refused: audited with outcome "failure" and the error code. */
+export interface ProductionRefusal {
+  readonly action: ProductionAuditAction;
+  readonly organizationId: Uuid;
+  readonly resourceType: string;
+  /** Absent when the refused write would have created the resource. */
+  readonly resourceId?: string;
+  readonly reason: string;
+}
+
 export interface ProductionAuditLog {
   /** Joins the current unit of work. The actor is the request's verified caller. */
   record(entry: ProductionAuditEntry): Promise<void>;
+  /** Commits on its own: call after the use case's transaction rolled back, never inside one. */
+  recordRefusal(refusal: ProductionRefusal): Promise<void>;
 }
 
 /** Integration events, written to the outbox inside the current unit of work. */

@@ -6,6 +6,7 @@ import { InputParser } from "../input-parsing";
 import { type LotBelowZero, type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type LotView, lotView, type MovementView, movementView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface AdjustStockInput {
   readonly organizationId: Uuid;
@@ -22,6 +23,17 @@ export class AdjustStockUseCase {
   constructor(private readonly deps: Deps) {}
 
   async execute(
+    input: AdjustStockInput,
+  ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound | LotBelowZero>> {
+    const subject = {
+      action: "production.stock.adjusted",
+      organizationId: input.organizationId,
+      resourceType: "lot",
+    } as const;
+    return auditRefusal(this.deps.audit, { ...subject, resourceId: input.lotId }, await this.adjust(input));
+  }
+
+  private async adjust(
     input: AdjustStockInput,
   ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound | LotBelowZero>> {
     const parse = new InputParser();

@@ -4,6 +4,7 @@ import type { IllegalTransition, NotFound } from "../production.errors";
 import { notFound } from "../production.errors";
 import { type OrderView, orderView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 type Deps = Pick<ProductionDeps, "orders" | "unitOfWork" | "audit" | "clock">;
 
@@ -19,7 +20,17 @@ export class ChangeOrderStatusUseCase {
     return this.transition(organizationId, orderId, "cancel");
   }
 
-  private transition(
+  private async transition(
+    organizationId: Uuid,
+    orderId: Uuid,
+    verb: "start" | "cancel",
+  ): Promise<Result<OrderView, NotFound | IllegalTransition>> {
+    const action = verb === "start" ? "production.order.started" : "production.order.cancelled";
+    const subject = { action, organizationId, resourceType: "production-order", resourceId: orderId } as const;
+    return auditRefusal(this.deps.audit, subject, await this.move(organizationId, orderId, verb));
+  }
+
+  private move(
     organizationId: Uuid,
     orderId: Uuid,
     verb: "start" | "cancel",

@@ -13,6 +13,7 @@ import {
 } from "../production.errors";
 import { type OrderView, orderView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface CompleteOrderInput {
   readonly organizationId: Uuid;
@@ -37,6 +38,12 @@ export class CompleteOrderUseCase {
   constructor(private readonly deps: Deps) {}
 
   async execute(input: CompleteOrderInput): Promise<Result<OrderView, Failure>> {
+    const { organizationId, orderId } = input;
+    const subject = { action: "production.order.completed", organizationId, resourceType: "production-order" } as const;
+    return auditRefusal(this.deps.audit, { ...subject, resourceId: orderId }, await this.complete(input));
+  }
+
+  private async complete(input: CompleteOrderInput): Promise<Result<OrderView, Failure>> {
     const parse = new InputParser();
     const produced = parse.quantity(input.producedQuantity, "/producedQuantity");
     if (!produced.isPositive())

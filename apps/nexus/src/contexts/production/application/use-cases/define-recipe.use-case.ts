@@ -7,6 +7,7 @@ import { InputParser } from "../input-parsing";
 import { type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type RecipeView, recipeView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface DefineRecipeInput {
   readonly organizationId: Uuid;
@@ -25,6 +26,14 @@ export class DefineRecipeUseCase {
   constructor(private readonly deps: Deps) {}
 
   async execute(
+    input: DefineRecipeInput,
+  ): Promise<Result<RecipeView & { allergens: Allergen[] }, ValidationFailed | NotFound>> {
+    const { organizationId, productId } = input;
+    const subject = { action: "production.recipe.defined", organizationId, resourceType: "product" } as const;
+    return auditRefusal(this.deps.audit, { ...subject, resourceId: productId }, await this.define(input));
+  }
+
+  private async define(
     input: DefineRecipeInput,
   ): Promise<Result<RecipeView & { allergens: Allergen[] }, ValidationFailed | NotFound>> {
     const parse = new InputParser();

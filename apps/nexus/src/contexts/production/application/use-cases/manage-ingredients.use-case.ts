@@ -5,6 +5,7 @@ import { InputParser } from "../input-parsing";
 import { type NotFound, notFound, type SkuTaken, skuTaken, type ValidationFailed } from "../production.errors";
 import { type IngredientView, ingredientView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface IngredientInput {
   readonly name?: string;
@@ -23,6 +24,14 @@ export class ManageIngredientsUseCase {
   constructor(private readonly deps: Deps) {}
 
   async create(
+    organizationId: Uuid,
+    input: IngredientInput & { name: string; unit: string },
+  ): Promise<Result<IngredientView, ValidationFailed | SkuTaken>> {
+    const subject = { action: "production.ingredient.created", organizationId, resourceType: "ingredient" } as const;
+    return auditRefusal(this.deps.audit, subject, await this.attemptCreate(organizationId, input));
+  }
+
+  private async attemptCreate(
     organizationId: Uuid,
     input: IngredientInput & { name: string; unit: string },
   ): Promise<Result<IngredientView, ValidationFailed | SkuTaken>> {
@@ -45,6 +54,20 @@ export class ManageIngredientsUseCase {
   }
 
   async update(
+    organizationId: Uuid,
+    id: Uuid,
+    input: IngredientInput,
+  ): Promise<Result<IngredientView, ValidationFailed | SkuTaken | NotFound>> {
+    const subject = {
+      action: "production.ingredient.updated",
+      organizationId,
+      resourceType: "ingredient",
+      resourceId: id,
+    } as const;
+    return auditRefusal(this.deps.audit, subject, await this.attemptUpdate(organizationId, id, input));
+  }
+
+  private async attemptUpdate(
     organizationId: Uuid,
     id: Uuid,
     input: IngredientInput,

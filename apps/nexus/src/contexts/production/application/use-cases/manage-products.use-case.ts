@@ -5,6 +5,7 @@ import { InputParser } from "../input-parsing";
 import { type NotFound, notFound, type SkuTaken, skuTaken, type ValidationFailed } from "../production.errors";
 import { type ProductView, productView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface ProductInput {
   readonly name?: string;
@@ -24,6 +25,14 @@ export class ManageProductsUseCase {
     organizationId: Uuid,
     input: ProductInput & { name: string; sku: string; unit: string },
   ): Promise<Result<ProductView, ValidationFailed | SkuTaken>> {
+    const subject = { action: "production.product.created", organizationId, resourceType: "product" } as const;
+    return auditRefusal(this.deps.audit, subject, await this.attemptCreate(organizationId, input));
+  }
+
+  private async attemptCreate(
+    organizationId: Uuid,
+    input: ProductInput & { name: string; sku: string; unit: string },
+  ): Promise<Result<ProductView, ValidationFailed | SkuTaken>> {
     const parse = new InputParser();
     const unit = parse.unit(input.unit, "/unit");
     const parsed = parse.result(unit);
@@ -40,6 +49,20 @@ export class ManageProductsUseCase {
   }
 
   async update(
+    organizationId: Uuid,
+    id: Uuid,
+    input: ProductInput,
+  ): Promise<Result<ProductView, ValidationFailed | SkuTaken | NotFound>> {
+    const subject = {
+      action: "production.product.updated",
+      organizationId,
+      resourceType: "product",
+      resourceId: id,
+    } as const;
+    return auditRefusal(this.deps.audit, subject, await this.attemptUpdate(organizationId, id, input));
+  }
+
+  private async attemptUpdate(
     organizationId: Uuid,
     id: Uuid,
     input: ProductInput,

@@ -5,6 +5,7 @@ import { InputParser } from "../input-parsing";
 import { type NoRecipe, type NotFound, noRecipe, notFound, type ValidationFailed } from "../production.errors";
 import { type OrderView, orderView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface PlanOrderInput {
   readonly organizationId: Uuid;
@@ -20,6 +21,11 @@ export class PlanOrderUseCase {
   constructor(private readonly deps: Deps) {}
 
   async execute(input: PlanOrderInput): Promise<Result<OrderView, ValidationFailed | NotFound | NoRecipe>> {
+    const subject = { organizationId: input.organizationId, resourceType: "production-order" } as const;
+    return auditRefusal(this.deps.audit, { ...subject, action: "production.order.planned" }, await this.plan(input));
+  }
+
+  private async plan(input: PlanOrderInput): Promise<Result<OrderView, ValidationFailed | NotFound | NoRecipe>> {
     const parse = new InputParser();
     const quantity = parse.quantity(input.quantity, "/quantity");
     const plannedFor = parse.date(input.plannedFor, "/plannedFor");

@@ -7,6 +7,7 @@ import { InputParser } from "../input-parsing";
 import { type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type LotView, lotView, type MovementView, movementView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
+import { auditRefusal } from "../refusal-audit";
 
 export interface ReceiveStockInput {
   readonly organizationId: Uuid;
@@ -25,6 +26,17 @@ export class ReceiveStockUseCase {
   constructor(private readonly deps: Deps) {}
 
   async execute(
+    input: ReceiveStockInput,
+  ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound>> {
+    const subject = {
+      action: "production.stock.received",
+      organizationId: input.organizationId,
+      resourceType: "lot",
+    } as const;
+    return auditRefusal(this.deps.audit, subject, await this.receive(input));
+  }
+
+  private async receive(
     input: ReceiveStockInput,
   ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound>> {
     const parse = new InputParser();

@@ -1,9 +1,13 @@
 import type { AuditTrail } from "@/shared/infrastructure/audit/audit-trail";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
-import type { ProductionAuditEntry, ProductionAuditLog } from "../../application/ports/production-services.port";
+import type {
+  ProductionAuditEntry,
+  ProductionAuditLog,
+  ProductionRefusal,
+} from "../../application/ports/production-services.port";
 
-/** Production's audit port over the hash-chained platform trail; always inside the use case's transaction. */
+/** Production's audit port over the hash-chained platform trail: successes in the use case's transaction, refusals after it. */
 export class PlatformProductionAuditLog implements ProductionAuditLog {
   constructor(
     private readonly trail: AuditTrail,
@@ -19,5 +23,9 @@ export class PlatformProductionAuditLog implements ProductionAuditLog {
       outcome: "success",
       ...(system ? { actorId: null, actorType: "system" as const } : {}),
     });
+  }
+
+  async recordRefusal({ reason, ...subject }: ProductionRefusal): Promise<void> {
+    await this.trail.recordIndependently({ ...subject, outcome: "failure", metadata: { reason } });
   }
 }
