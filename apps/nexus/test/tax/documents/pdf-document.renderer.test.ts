@@ -35,6 +35,18 @@ describe("PDF print", () => {
     expect(text).toContain(`Credits invoice ${creditNote.invoiceNumber}`);
   });
 
+  it("names outside Latin-1 (Polish, Czech, Greek, Cyrillic) come out as written", async () => {
+    const names = ["Chleb żytni łódzki", "Chléb žitný ŽĎÁR", "Ψωμί σίκαλης", "Хлеб ржаной"];
+    const lines = invoice.lines.map((line, i) => ({ ...line, productName: names[i] ?? line.productName }));
+    const seller = { ...invoice.seller, legalName: "Pekárna Žďár s.r.o. / Αρτοποιείο Ωμέγα" };
+    const customer = { ...invoice.customer, name: "Piekarnia Łódź — Пекарня «Хлеб»" };
+    const international = { ...invoice, seller, customer, lines };
+    const text = pdfText(await renderPdf({ kind: "invoice", document: international }));
+    expectDocumentText(text, international);
+    for (const name of ["Piekarnia Łódź", "Pekárna Žďár", "Αρτοποιείο", "Пекарня", ...names])
+      expect(text).toContain(name);
+  });
+
   it("a long invoice runs over pages and keeps every line", async () => {
     const [first] = invoice.lines;
     if (!first) throw new Error("line");
