@@ -12,6 +12,10 @@ function expectDocumentText(text: string, doc: InvoiceDto | CreditNoteDto) {
   expect(text).toContain(`Total tax: ${money(doc.totals.tax)}`);
   expect(text).toContain(`Total gross: ${money(doc.totals.gross)}`);
   expect(text).toContain(doc.seller.legalName);
+  // The line table starts below the longer of the two party blocks, not over the seller's last lines.
+  const sellerTaxId = text.indexOf(`Tax ID: ${doc.seller.taxId}`);
+  expect(sellerTaxId).toBeGreaterThan(-1);
+  expect(text.indexOf("# Product")).toBeGreaterThan(sellerTaxId);
   expect(text).toContain(doc.customer.name);
   for (const line of doc.lines) {
     expect(text).toContain(`${line.productName} (${line.sku})`);

@@ -57,9 +57,11 @@ export function renderPdf(input: RenderableDocument): Promise<Uint8Array> {
   }
   pdf.moveDown();
   const top = pdf.y;
-  partyBlock(pdf, "Seller", sellerLines(doc.seller), MARGIN, top);
-  partyBlock(pdf, "Customer", customerLines(doc.customer), 310, top);
+  const sellerBottom = partyBlock(pdf, "Seller", sellerLines(doc.seller), MARGIN, top);
+  const customerBottom = partyBlock(pdf, "Customer", customerLines(doc.customer), 310, top);
+  // Below the longer block: the table must not print over the seller's tax ID.
   pdf.x = MARGIN;
+  pdf.y = Math.max(sellerBottom, customerBottom);
   pdf.moveDown(2);
 
   row(pdf, ["#", "Product", "Quantity", "Unit price", "Net", "Tax"], true);
@@ -90,10 +92,12 @@ function customerLines(customer: Customer): string[] {
   return [customer.name, ...address, ...(customer.taxId ? [`Tax ID: ${customer.taxId}`] : [])];
 }
 
-function partyBlock(pdf: PDFKit.PDFDocument, title: string, lines: string[], x: number, y: number): void {
+/** Prints a titled block at (x, y) and returns the y below it. */
+function partyBlock(pdf: PDFKit.PDFDocument, title: string, lines: string[], x: number, y: number): number {
   pdf.font(BOLD).text(title, x, y, { width: 230 });
   pdf.font(REGULAR);
   for (const line of lines) pdf.text(line, x, pdf.y, { width: 230 });
+  return pdf.y;
 }
 
 function lineCells(line: DocumentLineDto, money: (minor: number) => string): string[] {
