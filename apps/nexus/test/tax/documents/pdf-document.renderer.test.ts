@@ -12,6 +12,10 @@ function expectDocumentText(text: string, doc: InvoiceDto | CreditNoteDto) {
   expect(text).toContain(`Total tax: ${money(doc.totals.tax)}`);
   expect(text).toContain(`Total gross: ${money(doc.totals.gross)}`);
   expect(text).toContain(doc.seller.legalName);
+  // The line table starts below the longer of the two party blocks, not over the seller's last lines.
+  const sellerTaxId = text.indexOf(`Tax ID: ${doc.seller.taxId}`);
+  expect(sellerTaxId).toBeGreaterThan(-1);
+  expect(text.indexOf("# Product")).toBeGreaterThan(sellerTaxId);
   expect(text).toContain(doc.customer.name);
   for (const line of doc.lines) {
     expect(text).toContain(`${line.productName} (${line.sku})`);
@@ -33,6 +37,18 @@ describe("PDF print", () => {
     const text = pdfText(await renderPdf({ kind: "credit-note", document: creditNote }));
     expectDocumentText(text, creditNote);
     expect(text).toContain(`Credits invoice ${creditNote.invoiceNumber}`);
+  });
+
+  it("names outside Latin-1 (Polish, Czech, Greek, Cyrillic) come out as written", async () => {
+    const names = ["Chleb żytni łódzki", "Chléb žitný ŽĎÁR", "Ψωμί σίκαλης", "Хлеб ржаной"];
+    const lines = invoice.lines.map((line, i) => ({ ...line, productName: names[i] ?? line.productName }));
+    const seller = { ...invoice.seller, legalName: "Pekárna Žďár s.r.o. / Αρτοποιείο Ωμέγα" };
+    const customer = { ...invoice.customer, name: "Piekarnia Łódź — Пекарня «Хлеб»" };
+    const international = { ...invoice, seller, customer, lines };
+    const text = pdfText(await renderPdf({ kind: "invoice", document: international }));
+    expectDocumentText(text, international);
+    for (const name of ["Piekarnia Łódź", "Pekárna Žďár", "Αρτοποιείο", "Пекарня", ...names])
+      expect(text).toContain(name);
   });
 
   it("a long invoice runs over pages and keeps every line", async () => {
