@@ -22,6 +22,7 @@ import { PlatformTaxAuditLog } from "@/contexts/tax/infrastructure/adapters/plat
 import { DrizzleCreditNoteRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-credit-note.repository";
 import { DrizzleDocumentNumbering } from "@/contexts/tax/infrastructure/persistence/drizzle-document-numbering";
 import { DrizzleInvoiceRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-invoice.repository";
+import { DrizzleIssueRequestRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-issue-request.repository";
 import { DrizzleProductClassificationRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-product-classification.repository";
 import { DrizzleTaxRateRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-tax-rate.repository";
 import { DrizzleTaxSettingsRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-tax-settings.repository";
@@ -65,6 +66,7 @@ async function run(client: DatabaseClient, databaseUrl: string | null): Promise<
     numbering: lockTimer.wrap(new DrizzleDocumentNumbering(client)),
     invoices: new DrizzleInvoiceRepository(client),
     creditNotes: new DrizzleCreditNoteRepository(client),
+    issueRequests: new DrizzleIssueRequestRepository(client),
     liability: new SqlLiabilityReportQuery(client),
     // production's public service and auth's directory answer from memory: their cost is not tax's
     products: { find: async (_org, ids) => products.filter((p) => ids.includes(p.productId)) },

@@ -6061,7 +6061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed); `fiscal-identity-missing` (Fiscal identity missing); `unclassified-product` (Unclassified product); `no-tax-rate` (No tax rate); `unknown-product` (Unknown product); `issue-date-out-of-order` (Issue date out of order); `issue-date-in-future` (Issue date in the future); `amount-too-large` (Amount too large) */
+            /** @description `validation-failed` (Validation failed); `fiscal-identity-missing` (Fiscal identity missing); `unclassified-product` (Unclassified product); `no-tax-rate` (No tax rate); `unknown-product` (Unknown product); `issue-date-out-of-order` (Issue date out of order); `issue-date-in-future` (Issue date in the future); `amount-too-large` (Amount too large); `idempotency-key-reused` (Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6272,7 +6272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed); `issue-date-out-of-order` (Issue date out of order); `unknown-invoice-line` (Unknown invoice line) */
+            /** @description `validation-failed` (Validation failed); `issue-date-out-of-order` (Issue date out of order); `unknown-invoice-line` (Unknown invoice line); `idempotency-key-reused` (Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;

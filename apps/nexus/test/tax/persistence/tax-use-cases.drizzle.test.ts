@@ -345,3 +345,45 @@ describe("liability report", () => {
     expect(listed.items.map((i) => i.number)).toEqual([c.props.number]);
   });
 });
+
+describe("a key that issued a document already (the backstop of ADR 0007)", () => {
+  it("two concurrent issues with one key take one number, and both answer that invoice", async () => {
+    const { actor, bread } = await setUpOrganization();
+    const lines = [{ productId: bread.productId, quantity: "1", unitPrice: 100 }];
+    const request = { key: "retry-1", requestHash: "a".repeat(64) };
+    const execute = (r = request) =>
+      new IssueInvoiceUseCase(kit.deps).execute({ actor, request: r, customer: { name: "Café Süd" }, lines });
+    const twins = (await Promise.all([execute(), execute()])).map(value);
+    expect(twins[1]?.id).toBe(twins[0]?.id);
+    expect(await numbers(actor)).toEqual(["2026-000001"]);
+    expect(code(await execute({ ...request, requestHash: "b".repeat(64) }))).toBe("idempotency-key-reused");
+    // Another organization's identical key is its own.
+    const stranger = await setUpOrganization();
+    const theirs = value(
+      await new IssueInvoiceUseCase(kit.deps).execute({
+        actor: stranger.actor,
+        request,
+        customer: { name: "X" },
+        lines: [{ productId: stranger.bread.productId, quantity: "1", unitPrice: 100 }],
+      }),
+    );
+    expect(theirs.id).not.toBe(twins[0]?.id);
+  });
+
+  it("two concurrent credit notes with one key issue one, and a retry is answered after the invoice is fully credited", async () => {
+    const { actor, bread } = await setUpOrganization();
+    const invoice = value(await issue(actor, [{ productId: bread.productId, quantity: "2", unitPrice: 100 }]));
+    const request = { key: "credit-1", requestHash: "c".repeat(64) };
+    const credit = () =>
+      new IssueCreditNoteUseCase(kit.deps).execute({ actor, invoiceId: invoice.id, request, reason: "all back" });
+    const twins = (await Promise.all([credit(), credit()])).map(value);
+    expect(twins[1]?.id).toBe(twins[0]?.id);
+    // Nothing is left to credit, yet the retry is answered with its note rather than nothing-to-credit.
+    expect(value(await credit()).props.number).toBe(twins[0]?.props.number);
+    const notes = await queryRows<{ number: string }>(
+      db.client.db,
+      sql`select number from tax.credit_notes where invoice_id = ${invoice.id}`,
+    );
+    expect(notes.map((n) => n.number)).toEqual(["CN-2026-000001"]);
+  });
+});

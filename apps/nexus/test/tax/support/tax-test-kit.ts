@@ -7,6 +7,7 @@ import { PlatformTaxAuditLog } from "@/contexts/tax/infrastructure/adapters/plat
 import { DrizzleCreditNoteRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-credit-note.repository";
 import { DrizzleDocumentNumbering } from "@/contexts/tax/infrastructure/persistence/drizzle-document-numbering";
 import { DrizzleInvoiceRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-invoice.repository";
+import { DrizzleIssueRequestRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-issue-request.repository";
 import { DrizzleProductClassificationRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-product-classification.repository";
 import { DrizzleTaxRateRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-tax-rate.repository";
 import { DrizzleTaxSettingsRepository } from "@/contexts/tax/infrastructure/persistence/drizzle-tax-settings.repository";
@@ -79,6 +80,7 @@ export function createTaxTestKit(db: TestDatabase): TaxTestKit {
     numbering: new DrizzleDocumentNumbering(client),
     invoices: new DrizzleInvoiceRepository(client),
     creditNotes: new DrizzleCreditNoteRepository(client),
+    issueRequests: new DrizzleIssueRequestRepository(client),
     liability: new SqlLiabilityReportQuery(client),
     products,
     organizations,

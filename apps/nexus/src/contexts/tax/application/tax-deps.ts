@@ -2,6 +2,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import type { CreditNoteRepository } from "./ports/credit-note.repository";
 import type { DocumentNumbering } from "./ports/document-numbering.port";
 import type { InvoiceRepository } from "./ports/invoice.repository";
+import type { IssueRequestRepository } from "./ports/issue-request.repository";
 import type { LiabilityReportQuery } from "./ports/liability-report.query";
 import type { ProductClassificationRepository } from "./ports/product-classification.repository";
 import type { ProductLookup } from "./ports/product-lookup.port";
@@ -17,6 +18,7 @@ export interface TaxDeps {
   readonly numbering: DocumentNumbering;
   readonly invoices: InvoiceRepository;
   readonly creditNotes: CreditNoteRepository;
+  readonly issueRequests: IssueRequestRepository;
   readonly liability: LiabilityReportQuery;
   readonly products: ProductLookup;
   readonly organizations: OrganizationProfiles;

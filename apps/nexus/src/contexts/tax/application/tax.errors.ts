@@ -18,6 +18,8 @@ export type FiscalIdentityMissing = DomainError<"fiscal-identity-missing">;
 export type UnknownProduct = DomainError<"unknown-product"> & { readonly productIds: readonly string[] };
 export type IssueDateOutOfOrder = DomainError<"issue-date-out-of-order"> & { readonly lastIssueDate: string };
 export type IssueDateInFuture = DomainError<"issue-date-in-future">;
+/** The platform middleware's code: a retried key with another body (docs/adr/0007). */
+export type IdempotencyKeyReused = DomainError<"idempotency-key-reused">;
 
 /** A domain error that names a field is answered as `validation-failed` (see `fromDomain`). */
 type WithoutFieldErrors<E> = Exclude<E, { readonly field: string }>;
@@ -37,12 +39,14 @@ export type IssueInvoiceError =
   | UnknownProduct
   | IssueDateInFuture
   | IssueDateOutOfOrder
+  | IdempotencyKeyReused
   | WithoutFieldErrors<InvoiceIssueError>;
 export type CancelInvoiceError = ValidationFailed | NotFound | WithoutFieldErrors<InvoiceCancelError>;
 export type IssueCreditNoteError =
   | ValidationFailed
   | NotFound
   | IssueDateOutOfOrder
+  | IdempotencyKeyReused
   | WithoutFieldErrors<CreditNoteIssueError>;
 
 /** Every failure a tax use case answers; codes are stable (the HTTP catalogue maps each once). */

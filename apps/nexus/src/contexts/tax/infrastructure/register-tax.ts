@@ -17,6 +17,7 @@ import { TaxSettingsController } from "./http/tax-settings.controller";
 import { DrizzleCreditNoteRepository } from "./persistence/drizzle-credit-note.repository";
 import { DrizzleDocumentNumbering } from "./persistence/drizzle-document-numbering";
 import { DrizzleInvoiceRepository } from "./persistence/drizzle-invoice.repository";
+import { DrizzleIssueRequestRepository } from "./persistence/drizzle-issue-request.repository";
 import { DrizzleProductClassificationRepository } from "./persistence/drizzle-product-classification.repository";
 import { DrizzleTaxRateRepository } from "./persistence/drizzle-tax-rate.repository";
 import { DrizzleTaxSettingsRepository } from "./persistence/drizzle-tax-settings.repository";
@@ -72,6 +73,7 @@ function buildTaxDeps(r: Resolver, needs: TaxNeeds): TaxDeps {
     numbering: new DrizzleDocumentNumbering(database),
     invoices: new DrizzleInvoiceRepository(database),
     creditNotes: new DrizzleCreditNoteRepository(database),
+    issueRequests: new DrizzleIssueRequestRepository(database),
     liability: new SqlLiabilityReportQuery(database),
     products: new CatalogProductLookup(needs.productCatalog),
     organizations: needs.organizationDirectory,

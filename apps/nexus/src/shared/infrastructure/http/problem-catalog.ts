@@ -66,6 +66,12 @@ export const PLATFORM_PROBLEMS = {
     title: "Invalid cursor",
     description: "The cursor is not one this API issued; start again without it.",
   },
+  "idempotency-key-reused": {
+    status: 422,
+    title: "Idempotency-Key reused with a different request",
+    description:
+      "This Idempotency-Key was already used with a different request body on this route; use a new key for a new request.",
+  },
   "rate-limited": {
     status: 429,
     title: "Too many requests",

@@ -2,6 +2,8 @@ import { Quantity } from "@/shared/domain/exact-arithmetic";
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { type CreditLineRequest, type CreditNote, CreditNoteDraft } from "../../domain/credit-note.entity";
+import { issuedBefore } from "../issued-before";
+import type { IssueRequest } from "../ports/issue-request.repository";
 import { fromDomain, type IssueCreditNoteError, invalid, notFound } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { organizationToday } from "../today";
@@ -10,6 +12,8 @@ import { auditFailure } from "../write-audit";
 export interface IssueCreditNoteInput {
   readonly actor: TaxActor;
   readonly invoiceId: Uuid;
+  /** The Idempotency-Key (HTTP always sends one): a retry gets the credit note its key issued, never a second one. */
+  readonly request?: IssueRequest;
   readonly reason: string;
   readonly restock?: boolean;
   readonly lines?: readonly { readonly lineNumber: number; readonly quantity: string }[];
@@ -18,6 +22,8 @@ export interface IssueCreditNoteInput {
 /**
  * POST /tax/invoices/{id}/credit-notes. The invoice row is locked for the transaction, so two
  * concurrent credit notes of one invoice see each other and never credit more than was invoiced.
+ * The key is claimed first: a retry gets the credit note its key issued (docs/adr/0007), before the
+ * checks that this very note would now fail (nothing left to credit).
  */
 export class IssueCreditNoteUseCase {
   constructor(private readonly deps: TaxDeps) {}
@@ -29,6 +35,14 @@ export class IssueCreditNoteUseCase {
     if (!lines.ok) return auditFailure(this.deps.audit, { ...subject, resourceId: null }, lines);
     const result = await this.deps.unitOfWork.transaction(
       async (): Promise<Result<CreditNote, IssueCreditNoteError>> => {
+        const id = Uuid.generate();
+        const { request } = input;
+        const scope = `credit-note:${input.invoiceId}` as const;
+        // Recorded already (or by a twin this waited for): answer with that credit note, write nothing.
+        const recorded = request && (await this.deps.issueRequests.claim(organizationId, scope, request, id));
+        if (request && recorded) {
+          return issuedBefore(recorded, request, (noteId) => this.deps.creditNotes.findById(organizationId, noteId));
+        }
         const invoice = await this.deps.invoices.findById(organizationId, input.invoiceId, { lock: true });
         if (!invoice) return err(notFound("invoice"));
         const { today } = await organizationToday(this.deps, organizationId);
@@ -44,7 +58,7 @@ export class IssueCreditNoteUseCase {
         if (!draft.ok) return err(fromDomain(draft.error));
         const taken = await this.deps.numbering.next(organizationId, "credit-note", today);
         if (!taken.ok) return taken;
-        const note = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
+        const note = draft.value.issue(id, taken.value.number, this.deps.clock.now());
         // Sent together, like an invoice's (issue-invoice.use-case.ts): fewer round trips under the number lock.
         await Promise.all([
           this.deps.creditNotes.add(note),

@@ -4,6 +4,8 @@ import { Uuid } from "@/shared/domain/uuid.value-object";
 import { CalendarDate } from "../../domain/calendar-date.value-object";
 import { type Invoice, InvoiceDraft, type InvoiceLineRequest } from "../../domain/invoice.entity";
 import { Customer, type PostalAddress } from "../../domain/party.value-objects";
+import { issuedBefore } from "../issued-before";
+import type { IssuedRequest, IssueRequest } from "../ports/issue-request.repository";
 import { fromDomain, type IssueInvoiceError, invalid } from "../tax.errors";
 import type { TaxActor, TaxDeps } from "../tax-deps";
 import { organizationToday } from "../today";
@@ -11,6 +13,8 @@ import { auditFailure } from "../write-audit";
 
 export interface IssueInvoiceInput {
   readonly actor: TaxActor;
+  /** The Idempotency-Key (HTTP always sends one): a retry gets the invoice its key issued, never a second one. */
+  readonly request?: IssueRequest;
   readonly issueDate?: string;
   readonly customer: { readonly name: string; readonly taxId?: string | null; readonly address?: PostalAddress | null };
   readonly lines: readonly { readonly productId: string; readonly quantity: string; readonly unitPrice: number }[];
@@ -24,7 +28,8 @@ interface ParsedLine {
 
 /**
  * POST /tax/invoices. Everything that can fail is checked before the number is taken; the number,
- * the invoice, its event and its audit entry then commit together (or the number is given back).
+ * the invoice, its event, its audit entry and its key's record then commit together (or the number
+ * is given back). A key that issued an invoice already gets that invoice back (docs/adr/0007).
  */
 export class IssueInvoiceUseCase {
   constructor(private readonly deps: TaxDeps) {}
@@ -35,13 +40,24 @@ export class IssueInvoiceUseCase {
       action: "tax.invoice.issued",
       resourceType: "invoice",
     };
+    const { organizationId } = input.actor;
+    const { request } = input;
+    // Before the draft: a retry gets its invoice even if products, rates or the date changed since.
+    const recorded = request && (await this.deps.issueRequests.find(organizationId, "invoice", request.key));
+    if (request && recorded) {
+      const earlier = await this.issued(organizationId, request, recorded);
+      return auditFailure(this.deps.audit, { ...subject, resourceId: null }, earlier);
+    }
     const draft = await this.draft(input);
     if (!draft.ok) return auditFailure(this.deps.audit, { ...subject, resourceId: null }, draft);
     const result = await this.deps.unitOfWork.transaction(async (): Promise<Result<Invoice, IssueInvoiceError>> => {
-      const { organizationId } = input.actor;
+      const id = Uuid.generate();
+      // A twin with the same key that got here first: this waited for its commit, and answers with its invoice.
+      const twin = request && (await this.deps.issueRequests.claim(organizationId, "invoice", request, id));
+      if (request && twin) return this.issued(organizationId, request, twin);
       const taken = await this.deps.numbering.next(organizationId, "invoice", draft.value.input.issueDate);
       if (!taken.ok) return taken;
-      const invoice = draft.value.issue(Uuid.generate(), taken.value.number, this.deps.clock.now());
+      const invoice = draft.value.issue(id, taken.value.number, this.deps.clock.now());
       // Independent writes, sent together: the transaction's statements queue on its one connection
       // (pipelined, run in order), so the number lock is held for fewer round trips.
       await Promise.all([
@@ -57,6 +73,10 @@ export class IssueInvoiceUseCase {
       return ok(invoice);
     });
     return auditFailure(this.deps.audit, { ...subject, resourceId: null }, result);
+  }
+
+  private issued(organizationId: Uuid, request: IssueRequest, recorded: IssuedRequest) {
+    return issuedBefore(recorded, request, (id) => this.deps.invoices.findById(organizationId, id));
   }
 
   private async draft(input: IssueInvoiceInput): Promise<Result<InvoiceDraft, IssueInvoiceError>> {

@@ -1,10 +1,11 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { BEARER_AUTH } from "@/contexts/auth/contracts/auth-guard";
 import type { AppEnv } from "@/shared/infrastructure/http/app-env";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
+import { idempotencyRequest } from "@/shared/infrastructure/idempotency/idempotency-request";
 import { notFound } from "../../application/tax.errors";
 import { toCreditNoteDto, toInvoiceDto } from "../../application/tax-document.dto";
 import { CancelInvoiceUseCase } from "../../application/use-cases/cancel-invoice.use-case";
@@ -54,6 +55,7 @@ const issue = createRoute({
       "issue-date-out-of-order",
       "issue-date-in-future",
       "amount-too-large",
+      "idempotency-key-reused",
     ),
   },
 });
@@ -132,6 +134,7 @@ const credit = createRoute({
       "nothing-to-credit",
       "unknown-invoice-line",
       "credit-exceeds-invoiced",
+      "idempotency-key-reused",
     ),
   },
 });
@@ -152,7 +155,7 @@ export class InvoicesController implements Controller {
     app.openapi({ ...issue, ...idempotentWrite }, async (c) => {
       const result = await c.var.scope
         .useCase(IssueInvoiceUseCase, T.Deps)
-        .execute({ actor: taxActor(guard, c), ...c.req.valid("json") });
+        .execute({ actor: taxActor(guard, c), request: await keyOf(c), ...c.req.valid("json") });
       if (!result.ok) return taxErrors.problem(c, result.error);
       return c.json(toInvoiceDto(result.value), 201, { Location: `/api/v1/tax/invoices/${result.value.id}` });
     });
@@ -196,10 +199,15 @@ export class InvoicesController implements Controller {
       if (!invoiceId) return taxErrors.problem(c, notFound("invoice"));
       const result = await c.var.scope
         .useCase(IssueCreditNoteUseCase, T.Deps)
-        .execute({ actor: taxActor(guard, c), invoiceId, ...c.req.valid("json") });
+        .execute({ actor: taxActor(guard, c), invoiceId, request: await keyOf(c), ...c.req.valid("json") });
       if (!result.ok) return taxErrors.problem(c, result.error);
       const location = { Location: `/api/v1/tax/credit-notes/${result.value.id}` };
       return c.json(toCreditNoteDto(result.value), 201, location);
     });
   }
+}
+
+/** The key the middleware claimed, recorded again with the document (the backstop of docs/adr/0007). */
+async function keyOf(c: Context) {
+  return (await idempotencyRequest(c)) ?? undefined;
 }
