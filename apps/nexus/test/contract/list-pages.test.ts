@@ -129,6 +129,37 @@ describe("every paged list's page size and cursor", () => {
     }
   });
 
+  it("refuses a cursor that another list issued, even one of the same shape", async () => {
+    const token = owner.tokens.accessToken;
+    await client.login(owner.email); // a second session, so the sessions list has a next page
+    for (const name of ["Flour", "Butter"]) {
+      const made = await client.request("/api/v1/production/ingredients", { token, json: { name, unit: "kg" } });
+      expect(made.status).toBe(201);
+    }
+    const product = await client.request("/api/v1/production/products", {
+      token,
+      json: { name: "Brioche", sku: "BRI-CURSOR", unit: "unit" },
+    });
+    const productId = (await readJson<{ id: string }>(product)).id;
+    const pathOf = (path: string) => url(path.replace("/products/{id}/", `/products/${productId}/`), "");
+    const issued = new Map<string, string>();
+    for (const path of ["/api/v1/auth/sessions", "/api/v1/production/ingredients", "/api/v1/audit"]) {
+      const page = await readJson<{ nextCursor: string | null }>(
+        await client.request(`${pathOf(path)}limit=1`, { token }),
+      );
+      expect({ path, hasNext: page.nextCursor !== null }).toEqual({ path, hasNext: true });
+      issued.set(path, page.nextCursor ?? "");
+    }
+    for (const { path } of pages) {
+      for (const [issuer, cursor] of issued) {
+        if (issuer === path) continue;
+        const response = await client.request(`${pathOf(path)}cursor=${encodeURIComponent(cursor)}`, { token });
+        const code = response.status === 422 ? (await readJson(response)).code : response.status;
+        expect({ path, issuer, code }).toEqual({ path, issuer, code: "invalid-cursor" });
+      }
+    }
+  });
+
   it("answers 50 items when no limit is given (the audit trail, with more than 50 entries)", async () => {
     // Each switch into the organization is one entry of its audit trail.
     for (let i = 0; i < 52; i++) await client.switchOrganization(owner.tokens.accessToken, owner.organizationId);

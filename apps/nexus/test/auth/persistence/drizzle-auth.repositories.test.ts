@@ -5,8 +5,10 @@ import { DrizzleMembershipRepository } from "@/contexts/auth/infrastructure/pers
 import { DrizzleOneTimeTokenRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-one-time-token.repository";
 import { DrizzleSessionRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-session.repository";
 import { DrizzleUserRepository } from "@/contexts/auth/infrastructure/persistence/drizzle-user.repository";
+import type { AuthList } from "@/contexts/auth/infrastructure/persistence/time-id-cursor";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
+import { ListCursor } from "@/shared/infrastructure/database/list-cursor";
 import { ConflictError } from "@/shared/infrastructure/errors/infrastructure.errors";
 import { expectErr, expectOk } from "../../support/expectations";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
@@ -276,16 +278,24 @@ describe("Drizzle auth repositories (database specifics)", () => {
   it("a cursor it did not issue is invalid-cursor on every list, never an empty page; year 9999 is the last it reads", async () => {
     const b64 = (text: string) => Buffer.from(text).toString("base64url");
     const id = Uuid.generate();
-    const lists: ((cursor: string) => Paged<unknown>)[] = [
-      (cursor) => memberships.listMembers(anOrganization().id, { limit: 10, cursor }),
-      (cursor) => memberships.pageOrganizationsOfUser(id, { limit: 10, cursor }),
-      (cursor) => sessions.pageActiveByUser(id, at(0), { limit: 10, cursor }),
+    const lists: [AuthList, (cursor: string) => Paged<unknown>][] = [
+      ["members", (cursor) => memberships.listMembers(anOrganization().id, { limit: 10, cursor })],
+      ["my-organizations", (cursor) => memberships.pageOrganizationsOfUser(id, { limit: 10, cursor })],
+      ["sessions", (cursor) => sessions.pageActiveByUser(id, at(0), { limit: 10, cursor })],
     ];
-    // 253402300800000 ms is year 10000, which PostgreSQL cannot read back as a timestamptz.
-    const foreign = ["not-a-cursor", b64("elsewhere"), b64(`253402300800000.${id}`), b64("1.not-a-uuid")];
-    for (const list of lists) {
+    for (const [name, list] of lists) {
+      const other = name === "sessions" ? "members" : "sessions";
+      const foreign = [
+        "not-a-cursor",
+        b64("elsewhere"),
+        ListCursor.seal(name, `253402300800000.${id}`), // year 10000: PostgreSQL cannot read it back
+        ListCursor.seal(name, "1.not-a-uuid"),
+        b64(`1.${id}`), // a position without its list
+        ListCursor.seal(other, `1.${id}`), // another list's
+      ];
       for (const cursor of foreign) expectErr(await list(cursor), "invalid-cursor");
-      expect(expectOk(await list(b64(`253402300799999.${id}`)))).toEqual({ items: [], nextCursor: null });
+      const last = ListCursor.seal(name, `253402300799999.${id}`);
+      expect(expectOk(await list(last))).toEqual({ items: [], nextCursor: null });
     }
   });
 });

@@ -18,23 +18,25 @@ describe("Accept negotiation for tax documents", () => {
 });
 
 describe("DocumentCursor", () => {
-  it("round-trips any position and refuses what it did not issue", () => {
+  it("round-trips any position in its own list and refuses what that list did not issue", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }), (d) => {
         const position = { issueDate: d.toISOString().slice(0, 10), id: Uuid.generate() };
-        const cursor = DocumentCursor.encode(position);
-        expect(cursor && DocumentCursor.decode(cursor)).toEqual(position);
+        const cursor = DocumentCursor.encode("invoices", position);
+        expect(cursor && DocumentCursor.decode("invoices", cursor)).toEqual(position);
+        expect(cursor && DocumentCursor.decode("credit-notes", cursor)).toBeNull();
       }),
     );
-    expect(DocumentCursor.encode(null)).toBeNull();
+    expect(DocumentCursor.encode("invoices", null)).toBeNull();
     for (const bogus of [
       "bogus",
       "",
       "%%%",
       btoa("2026-01-01.not-a-uuid"),
       btoa("x.019ae0b0-0000-7000-8000-000000000001"),
+      btoa("2026-01-01.019ae0b0-0000-7000-8000-000000000001"), // a position without its list
     ]) {
-      expect(DocumentCursor.decode(bogus)).toBeNull();
+      expect(DocumentCursor.decode("invoices", bogus)).toBeNull();
     }
   });
 });

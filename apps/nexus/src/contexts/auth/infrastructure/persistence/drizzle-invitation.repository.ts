@@ -55,7 +55,7 @@ export class DrizzleInvitationRepository implements InvitationRepository {
 
   /** Keyset pagination on (created_at, id), as the member list; a cursor this adapter did not issue is refused. */
   private async listPending(filter: ReturnType<typeof eq>, now: Timestamp, page: PageRequest): Paged<InvitationView> {
-    const decoded = TimeIdCursor.decode(page.cursor);
+    const decoded = TimeIdCursor.decode("invitations", page.cursor);
     if (!decoded.ok) return decoded;
     const cursor = decoded.value;
     const after = cursor
@@ -74,7 +74,7 @@ export class DrizzleInvitationRepository implements InvitationRepository {
         .limit(page.limit + 1),
     );
     const { items, nextCursor } = keysetPage(rows, page.limit, ({ token }) =>
-      TimeIdCursor.encode({ atMs: token.createdAt.getTime(), id: token.id }),
+      TimeIdCursor.encode("invitations", { atMs: token.createdAt.getTime(), id: token.id }),
     );
     return ok({ items: items.flatMap(toInvitationView), nextCursor });
   }

@@ -81,7 +81,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
 
   /** Keyset pagination on the membership's (created_at, organization_id); a foreign cursor is refused. */
   async pageOrganizationsOfUser(userId: Uuid, page: PageRequest): Paged<OrganizationOfUser> {
-    const decoded = TimeIdCursor.decode(page.cursor);
+    const decoded = TimeIdCursor.decode("my-organizations", page.cursor);
     if (!decoded.ok) return decoded;
     const cursor = decoded.value;
     const after = cursor
@@ -89,7 +89,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
       : undefined;
     const rows = await withDatabaseErrors(() => this.selectOrganizationsOfUser(userId, after).limit(page.limit + 1));
     const { items, nextCursor } = keysetPage(rows, page.limit, (row) =>
-      TimeIdCursor.encode({ atMs: row.joinedAt.getTime(), id: row.organization.id as Uuid }),
+      TimeIdCursor.encode("my-organizations", { atMs: row.joinedAt.getTime(), id: row.organization.id as Uuid }),
     );
     return ok({ items: items.map(toOrganizationOfUser), nextCursor });
   }
@@ -109,7 +109,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
    * cursor this adapter did not issue is `invalid-cursor`, as in the in-memory fake.
    */
   async listMembers(organizationId: Uuid, page: PageRequest): Paged<MemberView> {
-    const decoded = TimeIdCursor.decode(page.cursor);
+    const decoded = TimeIdCursor.decode("members", page.cursor);
     if (!decoded.ok) return decoded;
     const cursor = decoded.value;
     const after = cursor
@@ -133,7 +133,7 @@ export class DrizzleMembershipRepository implements MembershipRepository {
     );
     return ok(
       keysetPage(rows.map(toMemberView), page.limit, (m) =>
-        TimeIdCursor.encode({ atMs: m.joinedAt.epochMs, id: m.userId }),
+        TimeIdCursor.encode("members", { atMs: m.joinedAt.epochMs, id: m.userId }),
       ),
     );
   }

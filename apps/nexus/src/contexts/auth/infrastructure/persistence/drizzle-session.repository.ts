@@ -63,7 +63,7 @@ export class DrizzleSessionRepository implements SessionRepository {
    * used while a client pages moves to the top: it may be missed by that walk, never shown twice.
    */
   async pageActiveByUser(userId: Uuid, now: Timestamp, page: PageRequest): Paged<Session> {
-    const decoded = TimeIdCursor.decode(page.cursor);
+    const decoded = TimeIdCursor.decode("sessions", page.cursor);
     if (!decoded.ok) return decoded;
     const cursor = decoded.value;
     const before = cursor
@@ -71,7 +71,9 @@ export class DrizzleSessionRepository implements SessionRepository {
       : undefined;
     const rows = await withDatabaseErrors(() => this.selectActive(userId, now, before).limit(page.limit + 1));
     return ok(
-      keysetPage(rows.map(toSession), page.limit, (s) => TimeIdCursor.encode({ atMs: s.lastUsedAt.epochMs, id: s.id })),
+      keysetPage(rows.map(toSession), page.limit, (s) =>
+        TimeIdCursor.encode("sessions", { atMs: s.lastUsedAt.epochMs, id: s.id }),
+      ),
     );
   }
 

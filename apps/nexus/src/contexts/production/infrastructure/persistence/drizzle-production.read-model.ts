@@ -39,7 +39,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
   }
 
   async listIngredients(organizationId: Uuid, page: PageRequest): Paged<Ingredient> {
-    const after = IdCursor.decode(page.cursor);
+    const after = IdCursor.decode("ingredients", page.cursor);
     if (!after.ok) return after;
     const rows = await withDatabaseErrors(() =>
       this.db
@@ -54,11 +54,14 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(ingredients.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: keysetPage(rows.map(toIngredient), page.limit, (i) => IdCursor.encode(i.id)) };
+    return {
+      ok: true,
+      value: keysetPage(rows.map(toIngredient), page.limit, (i) => IdCursor.encode("ingredients", i.id)),
+    };
   }
 
   async listProducts(organizationId: Uuid, page: PageRequest): Paged<Product> {
-    const after = IdCursor.decode(page.cursor);
+    const after = IdCursor.decode("products", page.cursor);
     if (!after.ok) return after;
     const rows = await withDatabaseErrors(() =>
       this.db
@@ -68,7 +71,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(products.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: keysetPage(rows.map(toProduct), page.limit, (p) => IdCursor.encode(p.id)) };
+    return { ok: true, value: keysetPage(rows.map(toProduct), page.limit, (p) => IdCursor.encode("products", p.id)) };
   }
 
   async productAllergens(organizationId: Uuid, productIds: readonly Uuid[]): Promise<Map<Uuid, Allergen[]>> {
@@ -114,7 +117,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
   }
 
   async listLots(organizationId: Uuid, filter: LotFilter, page: PageRequest): Paged<Lot> {
-    const after = IdCursor.decode(page.cursor);
+    const after = IdCursor.decode("lots", page.cursor);
     if (!after.ok) return after;
     const rows = await withDatabaseErrors(() =>
       this.db
@@ -132,20 +135,23 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(lots.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: keysetPage(rows.map(toLot), page.limit, (l) => IdCursor.encode(l.id)) };
+    return { ok: true, value: keysetPage(rows.map(toLot), page.limit, (l) => IdCursor.encode("lots", l.id)) };
   }
 
   async listStock(organizationId: Uuid, today: CalendarDate, page: PageRequest): Paged<StockLevel> {
-    const after = IdCursor.decode(page.cursor);
+    const after = IdCursor.decode("stock", page.cursor);
     if (!after.ok) return after;
     const rows = await withDatabaseErrors(() =>
       queryRows(this.db, stockLevelsQuery(organizationId, today, after.value, page.limit + 1)),
     );
-    return { ok: true, value: keysetPage(rows.map(toStockLevel), page.limit, (s) => IdCursor.encode(s.itemId)) };
+    return {
+      ok: true,
+      value: keysetPage(rows.map(toStockLevel), page.limit, (s) => IdCursor.encode("stock", s.itemId)),
+    };
   }
 
   async listMovements(organizationId: Uuid, filter: MovementFilter, page: PageRequest): Paged<StockMovement> {
-    const after = IdCursor.decode(page.cursor);
+    const after = IdCursor.decode("movements", page.cursor);
     if (!after.ok) return after;
     const rows = await withDatabaseErrors(() =>
       this.db
@@ -163,11 +169,11 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(asc(stockMovements.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: keysetPage(rows.map(toMovement), page.limit, (m) => IdCursor.encode(m.id)) };
+    return { ok: true, value: keysetPage(rows.map(toMovement), page.limit, (m) => IdCursor.encode("movements", m.id)) };
   }
 
   async listOrders(organizationId: Uuid, status: OrderStatus | null, page: PageRequest): Paged<ProductionOrder> {
-    const after = IdCursor.decode(page.cursor);
+    const after = IdCursor.decode("orders", page.cursor);
     if (!after.ok) return after;
     // Newest first: what a planner looks at.
     const rows = await withDatabaseErrors(() =>
@@ -184,7 +190,7 @@ export class DrizzleProductionReadModel implements ProductionReadModel {
         .orderBy(desc(productionOrders.id))
         .limit(page.limit + 1),
     );
-    return { ok: true, value: keysetPage(rows.map(toOrder), page.limit, (o) => IdCursor.encode(o.id)) };
+    return { ok: true, value: keysetPage(rows.map(toOrder), page.limit, (o) => IdCursor.encode("orders", o.id)) };
   }
 
   traceLot(organizationId: Uuid, lotId: Uuid) {

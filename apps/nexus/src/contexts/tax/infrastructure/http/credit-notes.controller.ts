@@ -79,7 +79,7 @@ export class CreditNotesController implements Controller {
 
     app.openapi({ ...list, ...read }, async (c) => {
       const { limit, cursor, invoiceId, ...range } = c.req.valid("query");
-      const after = cursor === undefined ? null : DocumentCursor.decode(cursor);
+      const after = cursor === undefined ? null : DocumentCursor.decode("credit-notes", cursor);
       if (cursor !== undefined && !after) {
         return taxErrors.problem(c, INVALID_CURSOR);
       }
@@ -92,7 +92,10 @@ export class CreditNotesController implements Controller {
         .useCase(ListCreditNotesUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), filter, page: { limit, after } });
       if (!result.ok) return taxErrors.problem(c, result.error);
-      return c.json({ items: [...result.value.items], nextCursor: DocumentCursor.encode(result.value.next) }, 200);
+      return c.json(
+        { items: [...result.value.items], nextCursor: DocumentCursor.encode("credit-notes", result.value.next) },
+        200,
+      );
     });
 
     app.openapi({ ...get, ...read }, async (c) => {

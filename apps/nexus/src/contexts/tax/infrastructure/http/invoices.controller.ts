@@ -162,7 +162,7 @@ export class InvoicesController implements Controller {
 
     app.openapi({ ...list, ...read }, async (c) => {
       const { limit, cursor, ...filter } = c.req.valid("query");
-      const after = cursor === undefined ? null : DocumentCursor.decode(cursor);
+      const after = cursor === undefined ? null : DocumentCursor.decode("invoices", cursor);
       if (cursor !== undefined && !after) {
         return taxErrors.problem(c, INVALID_CURSOR);
       }
@@ -170,7 +170,10 @@ export class InvoicesController implements Controller {
         .useCase(ListInvoicesUseCase, T.Deps)
         .execute({ actor: taxActor(guard, c), filter, page: { limit, after } });
       if (!result.ok) return taxErrors.problem(c, result.error);
-      return c.json({ items: [...result.value.items], nextCursor: DocumentCursor.encode(result.value.next) }, 200);
+      return c.json(
+        { items: [...result.value.items], nextCursor: DocumentCursor.encode("invoices", result.value.next) },
+        200,
+      );
     });
 
     app.openapi({ ...get, ...read }, async (c) => {

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthGuard } from "@/contexts/auth/contracts/auth-guard";
 import { Uuid } from "@/shared/domain/uuid.value-object";
+import { ListCursor } from "@/shared/infrastructure/database/list-cursor";
 import type { DocumentPosition } from "../../application/ports/page";
 import type { RatePosition } from "../../application/ports/tax-rate.repository";
 import type { TaxActor } from "../../application/tax-deps";
@@ -19,23 +20,20 @@ export function taxActor(guard: HonoGuard, c: Context): TaxActor {
   return { userId: caller.userId as Uuid, organizationId: caller.organizationId as Uuid };
 }
 
-/** The cursor is "after this document": its issue date and id, opaque to clients. */
+/** The cursor is "after this document": its issue date and id, opaque to clients, bound to its list. */
 export const DocumentCursor = {
-  encode(position: DocumentPosition | null): string | null {
-    return position ? btoa(`${position.issueDate}.${position.id}`).replace(/=+$/, "") : null;
+  encode(list: DocumentList, position: DocumentPosition | null): string | null {
+    return position ? ListCursor.seal(list, `${position.issueDate}.${position.id}`) : null;
   },
-  /** null for anything this API did not issue. */
-  decode(cursor: string): DocumentPosition | null {
-    let text: string;
-    try {
-      text = atob(cursor);
-    } catch {
-      return null;
-    }
+  /** null for anything this list did not issue. */
+  decode(list: DocumentList, cursor: string): DocumentPosition | null {
+    const text = ListCursor.open(list, cursor) ?? "";
     const match = /^(\d{4}-\d{2}-\d{2})\.(.+)$/.exec(text);
     return match?.[1] && match[2] && Uuid.isValid(match[2]) ? { issueDate: match[1], id: match[2] } : null;
   },
 };
+
+export type DocumentList = "invoices" | "credit-notes";
 
 /** The cursor is "after this rate": its code and start date, opaque to clients. */
 export const RateCursor = {
