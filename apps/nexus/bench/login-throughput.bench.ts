@@ -9,13 +9,12 @@
 //   [--db=pglite|postgres] [--seconds=10] [--connections=8] [--kinds=unknown,valid]
 // PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // Prints figures only (tests never assert timings).
-import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import { ARGON2_MINIMUM } from "@/contexts/auth/infrastructure/security/argon2.password-hasher";
-import { waitUntil } from "../test/support/spawn-server";
+import { BENCH_PASSWORD, randomIp, registerVerified, uniqueEmail } from "./lib/bench-accounts";
 import { startNexus } from "./lib/nexus-server";
 import { threadSnapshot, timesSince } from "./lib/thread-cpu";
 
@@ -30,7 +29,6 @@ const SECONDS = Number(args.get("seconds") ?? 10);
 const CONNECTIONS = Number(args.get("connections") ?? 8);
 const KINDS = (args.get("kinds") ?? "unknown,valid").split(",") as ("unknown" | "valid")[];
 const WARMUP_SECONDS = 5;
-const PASSWORD = "Sourdough-starter-at-4am";
 const PARAMS = { ...ARGON2_MINIMUM, algorithm: 2, version: 1 } as never;
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -38,9 +36,6 @@ const load = () =>
   loadavg()
     .map((l) => fmt(l, 2))
     .join(" ");
-/** Every request from a new address, so the per-IP budget stays out of the figures. */
-const randomIp = () => `10.${randomBytes(3).join(".")}`;
-const uniqueEmail = (who: string) => `${who}-${randomBytes(5).toString("hex")}@bench.example`;
 
 /** Threads of `pid` named like a work pool ("Bun Pool 0"; libuv's are "libuv-worker"). */
 function poolThreads(pid: number | string): number {
@@ -77,32 +72,6 @@ async function ownPoolSize(): Promise<number> {
   const size = poolThreads("self");
   await Promise.all(inFlight);
   return size;
-}
-
-async function post(url: string, path: string, json: unknown): Promise<Response> {
-  return fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
-    body: JSON.stringify(json),
-  });
-}
-
-async function registerVerified(url: string, email: string): Promise<void> {
-  const registered = await post(url, "/api/v1/auth/register", { email, password: PASSWORD, name: "Bench" });
-  if (registered.status !== 202) throw new Error(`register ${registered.status}: ${await registered.text()}`);
-  let token: string | undefined;
-  await waitUntil(
-    async () => {
-      const mailbox = await fetch(`${url}/dev/mailbox?to=${encodeURIComponent(email)}`);
-      const { items } = (await mailbox.json()) as { items: { text: string }[] };
-      token = /Your token is:\s*\n(\S+)/.exec(items[0]?.text ?? "")?.[1];
-      return token !== undefined;
-    },
-    20_000,
-    `a mail to ${email}`,
-  );
-  const verified = await post(url, "/api/v1/auth/email/verify", { token });
-  if (verified.status !== 204) throw new Error(`verify ${verified.status}`);
 }
 
 function fire(url: string, seconds: number, body: () => string): Promise<autocannon.Result> {
@@ -223,7 +192,7 @@ try {
   let next = 0;
   const bodies = {
     unknown: () => JSON.stringify({ email: uniqueEmail("nobody"), password: "not-the-password-123" }),
-    valid: () => JSON.stringify({ email: accounts[next++ % accounts.length], password: PASSWORD }),
+    valid: () => JSON.stringify({ email: accounts[next++ % accounts.length], password: BENCH_PASSWORD }),
   };
   for (const kind of KINDS) {
     const target = { pid, ...(server.database === undefined ? {} : { database: server.database }) };

@@ -5,12 +5,12 @@
 // PostgreSQL: a throw-away database on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // Prints figures only (tests never assert timings); the targets are shown next to them.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import { ARGON2_MINIMUM } from "@/contexts/auth/infrastructure/security/argon2.password-hasher";
 import { freePort, waitUntil } from "../test/support/spawn-server";
+import { BENCH_PASSWORD, post, randomIp, registerVerified, uniqueEmail } from "./lib/bench-accounts";
 import { APP_DIR, type BenchServer, BUN, median, startNexus } from "./lib/nexus-server";
 
 const args = new Map(
@@ -23,12 +23,8 @@ const DB = args.get("db") ?? "pglite";
 const ACCOUNTS = Number(args.get("accounts") ?? 30);
 const SECONDS = Number(args.get("seconds") ?? 10);
 const CONNECTIONS = Number(args.get("connections") ?? 8);
-const PASSWORD = "Sourdough-starter-at-4am";
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-/** Every request from a new address, so per-IP limits (the server trusts one proxy hop here) stay out of the figures. */
-const randomIp = () => `10.${randomBytes(3).join(".")}`;
-const uniqueEmail = (who: string) => `${who}-${randomBytes(5).toString("hex")}@bench.example`;
 
 // ── server ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -37,42 +33,6 @@ async function startServer(): Promise<BenchServer> {
 }
 
 // ── HTTP helpers ─────────────────────────────────────────────────────────────────────────────────
-
-async function post(url: string, path: string, json: unknown, token?: string): Promise<Response> {
-  return fetch(`${url}${path}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-forwarded-for": randomIp(),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(json),
-  });
-}
-
-async function registerVerified(url: string, email: string): Promise<void> {
-  const registered = await post(url, "/api/v1/auth/register", { email, password: PASSWORD, name: "Bench" });
-  if (registered.status !== 202) throw new Error(`register ${registered.status}: ${await registered.text()}`);
-  const token = await mailedToken(url, email);
-  const verified = await post(url, "/api/v1/auth/email/verify", { token });
-  if (verified.status !== 204) throw new Error(`verify ${verified.status}`);
-}
-
-/** The token of the newest mail to `email`, polled for: mail is queued in the outbox and delivered by the relay. */
-async function mailedToken(url: string, email: string): Promise<string> {
-  let token: string | undefined;
-  await waitUntil(
-    async () => {
-      const mailbox = await fetch(`${url}/dev/mailbox?to=${encodeURIComponent(email)}`);
-      const { items } = (await mailbox.json()) as { items: { text: string }[] };
-      token = /Your token is:\s*\n(\S+)/.exec(items[0]?.text ?? "")?.[1];
-      return token !== undefined;
-    },
-    20_000,
-    `a mail to ${email}`,
-  );
-  return token as string;
-}
 
 /** One login, timed end to end (connection reused by fetch's keep-alive). */
 async function timedLogin(
@@ -139,15 +99,15 @@ async function enumerationTiming(url: string) {
     samples[kind].push(r.ms);
     bodies[kind].add(r.body.replace(/"traceId":"[0-9a-f]+"/, ""));
   };
-  for (let i = 0; i < 5; i++) await timedLogin(url, uniqueEmail("warmup"), PASSWORD); // JIT, pools
+  for (let i = 0; i < 5; i++) await timedLogin(url, uniqueEmail("warmup"), BENCH_PASSWORD); // JIT, pools
   for (const email of emails) {
     for (let attempt = 1; attempt <= 5; attempt++) {
       record("wrong", await timedLogin(url, email, `wrong-password-${attempt}`));
-      record("unknown", await timedLogin(url, uniqueEmail("nobody"), PASSWORD));
+      record("unknown", await timedLogin(url, uniqueEmail("nobody"), BENCH_PASSWORD));
     }
     for (let attempt = 1; attempt <= 4; attempt++) {
-      record("locked", await timedLogin(url, email, PASSWORD));
-      record("unknown", await timedLogin(url, uniqueEmail("nobody"), PASSWORD));
+      record("locked", await timedLogin(url, email, BENCH_PASSWORD));
+      record("unknown", await timedLogin(url, uniqueEmail("nobody"), BENCH_PASSWORD));
     }
   }
   const medians = { unknown: median(samples.unknown), wrong: median(samples.wrong), locked: median(samples.locked) };
@@ -169,7 +129,7 @@ async function healthUnderStorm(url: string) {
 async function meThroughput(url: string) {
   const email = uniqueEmail("me");
   await registerVerified(url, email);
-  const login = (await (await post(url, "/api/v1/auth/login", { email, password: PASSWORD })).json()) as {
+  const login = (await (await post(url, "/api/v1/auth/login", { email, password: BENCH_PASSWORD })).json()) as {
     accessToken: string;
   };
   const options = {
