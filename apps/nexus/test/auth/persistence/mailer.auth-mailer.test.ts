@@ -1,7 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MailerAuthMailer } from "@/contexts/auth/infrastructure/adapters/mailer.auth-mailer";
+import { outboxEvents } from "@/shared/infrastructure/events/outbox-event.table";
+import { OutboxWriter } from "@/shared/infrastructure/events/outbox-writer";
 import { DevMailboxMailer } from "@/shared/infrastructure/mail/dev-mailbox.mailer";
+import { MailSeal } from "@/shared/infrastructure/mail/mail-seal";
 import type { MailMessage } from "@/shared/infrastructure/mail/mailer.port";
+import { OutboxMailer } from "@/shared/infrastructure/mail/outbox.mailer";
+import { parseSecretKeys } from "@/shared/infrastructure/secrets/secret-key";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { defined, uniqueEmail } from "./auth-fixtures";
 
@@ -13,7 +19,7 @@ describe("MailerAuthMailer over the dev mailbox", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     mailbox = new DevMailboxMailer(database.client);
-    // The templates only: straight into the mailbox (queueing through the outbox: test/mail/outbox-mailer.test.ts).
+    // The templates only: straight into the mailbox (queueing through the outbox: below, and test/mail/mail-delivery.test.ts).
     const direct = { send: (m: MailMessage) => mailbox.send(m), sendNothing: async () => {} };
     mailer = new MailerAuthMailer(direct, { PUBLIC_BASE_URL: "https://nexus.example.com/" });
   });
@@ -85,5 +91,45 @@ describe("MailerAuthMailer over the dev mailbox", () => {
       }),
     ).rejects.toThrow("use case failed");
     expect(await mailbox.list({ to, limit: 10 })).toEqual([]);
+  });
+});
+
+describe("MailerAuthMailer through the outbox", () => {
+  let database: TestDatabase;
+  let mailer: MailerAuthMailer;
+  const seal = new MailSeal(parseSecretKeys(randomBytes(32).toString("base64url"), "MAIL_SEAL_KEY"));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    mailer = new MailerAuthMailer(new OutboxMailer(new OutboxWriter(database.client), seal), {
+      PUBLIC_BASE_URL: "https://nexus.example.com/",
+    });
+  });
+  afterAll(() => database.dispose());
+
+  /** The sealed payload of the one mail request `queue` writes. */
+  async function sealedBy(queue: () => Promise<void>): Promise<string> {
+    const before = new Set((await database.client.db.select().from(outboxEvents)).map((r) => r.id));
+    await database.uow.transaction(queue);
+    const rows = (await database.client.db.select().from(outboxEvents)).filter((r) => !before.has(r.id));
+    expect(rows).toHaveLength(1);
+    return (defined(rows[0], "outbox row").payload as { sealed: string }).sealed;
+  }
+
+  it("queues a request for nobody as long as the real mail it stands in for, and it opens as nobody", async () => {
+    const account = {
+      to: "ada.lovelace@example.com",
+      name: "Ada Lovelace",
+      token: randomBytes(32).toString("base64url"),
+    };
+    for (const kind of ["password-reset", "verification"] as const) {
+      const real = await sealedBy(() =>
+        kind === "password-reset" ? mailer.sendPasswordReset(account) : mailer.sendVerification(account),
+      );
+      const nobody = await sealedBy(() => mailer.sendNothing(kind));
+      expect(nobody.length).toBe(real.length);
+      expect(seal.unseal(nobody)).toBeNull();
+      expect(seal.unseal(real)).toMatchObject({ to: account.to });
+    }
   });
 });

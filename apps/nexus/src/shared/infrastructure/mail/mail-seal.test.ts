@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSecretKeys } from "@/shared/infrastructure/secrets/secret-key";
 import { MailSeal, UnsealableMailError } from "./mail-seal";
@@ -19,6 +20,18 @@ describe("MailSeal", () => {
   it("pads, so a request for nobody is as long as a short mail", () => {
     const seal = new MailSeal(parseSecretKeys(key(), "MAIL_SEAL_KEY"));
     expect(seal.seal(null).length).toBe(seal.seal({ to: "a@b.c", subject: "Hi", text: "short" }).length);
+  });
+
+  it("seals a request for nobody exactly as long as the mail it stands in for, and opens it as null", () => {
+    const seal = new MailSeal(parseSecretKeys(key(), "MAIL_SEAL_KEY"));
+    const mail = fc.record({ to: fc.emailAddress(), subject: fc.string(), text: fc.string({ maxLength: 5000 }) });
+    fc.assert(
+      fc.property(mail, (lookalike) => {
+        const nobody = seal.seal(null, lookalike);
+        expect(nobody.length).toBe(seal.seal(lookalike).length);
+        expect(seal.unseal(nobody)).toBeNull();
+      }),
+    );
   });
 
   it("refuses a tampered body and a key it does not have; opens with an older configured key", () => {

@@ -23,13 +23,18 @@ export class MailSeal {
     this.byId = new Map(keys.map((k) => [k.id, k]));
   }
 
-  seal(value: unknown): string {
+  /**
+   * Seals `value`, padded to the size `sizeAs` would seal to when that is larger: a request that
+   * mails nobody (null) sealed "as" the mail it stands in for is as long as that mail's row.
+   */
+  seal(value: unknown, sizeAs: unknown = value): string {
     const key = this.keys[0];
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", key.bytes.subarray(0, 32), iv);
     cipher.setAAD(Buffer.from(`${VERSION}.${key.id}`));
     const json = Buffer.from(JSON.stringify(value));
-    const padded = Buffer.concat([json, Buffer.alloc(BLOCK - (json.length % BLOCK), 0x20)]);
+    const size = Math.max(json.length, sizeAs === value ? 0 : Buffer.byteLength(JSON.stringify(sizeAs)));
+    const padded = Buffer.concat([json, Buffer.alloc(size - json.length + BLOCK - (size % BLOCK), 0x20)]);
     const body = Buffer.concat([cipher.update(padded), cipher.final()]);
     return [
       VERSION,

@@ -24,9 +24,11 @@ export interface Mailer {
 /**
  * Mail through the outbox (`OutboxMailer`): `send` queues the mail in the current unit of work and
  * returns without touching the mail service; `sendNothing` does the same work and mails nobody, for
- * answers that must not reveal whether there was anyone to mail. Call both inside the unit of work.
+ * answers that must not reveal whether there was anyone to mail: its row is sealed to the size of
+ * `lookalike`, the mail it stands in for (rendered the same way, for a stand-in recipient), so
+ * neither the work nor the outbox row tells the two apart. Call both inside the unit of work.
  */
 export interface QueuedMailer {
   send(message: MailMessage): Promise<void>;
-  sendNothing(): Promise<void>;
+  sendNothing(lookalike: MailMessage): Promise<void>;
 }

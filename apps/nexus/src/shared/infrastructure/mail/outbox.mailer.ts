@@ -17,25 +17,20 @@ export class OutboxMailer implements QueuedMailer {
   ) {}
 
   async send(message: MailMessage): Promise<void> {
-    await this.enqueue({
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      ...(message.html === undefined ? {} : { html: message.html }),
-      ...(message.expiresAt === undefined ? {} : { expiresAt: message.expiresAt.toISOString() }),
-    });
+    const content = sealedMail(message);
+    await this.enqueue(content, content);
   }
 
-  async sendNothing(): Promise<void> {
-    await this.enqueue(null);
+  async sendNothing(lookalike: MailMessage): Promise<void> {
+    await this.enqueue(null, sealedMail(lookalike));
   }
 
-  private async enqueue(sealedContent: SealedMail | null): Promise<void> {
+  private async enqueue(sealedContent: SealedMail | null, sizeAs: SealedMail): Promise<void> {
     // A fresh aggregate per mail: one undeliverable mail never holds up the others.
     await this.outbox.publish(MailRequested, {
       organizationId: null,
       aggregateId: Uuid.generate(),
-      payload: { sealed: this.seal.seal(sealedContent) },
+      payload: { sealed: this.seal.seal(sealedContent, sizeAs) },
     });
   }
 }
@@ -47,4 +42,14 @@ export interface SealedMail {
   readonly text: string;
   readonly html?: string;
   readonly expiresAt?: string;
+}
+
+function sealedMail(message: MailMessage): SealedMail {
+  return {
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    ...(message.html === undefined ? {} : { html: message.html }),
+    ...(message.expiresAt === undefined ? {} : { expiresAt: message.expiresAt.toISOString() }),
+  };
 }

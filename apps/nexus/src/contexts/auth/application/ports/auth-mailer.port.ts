@@ -6,8 +6,11 @@ import type { Role } from "../../domain/role.value-object";
  * the token is stored. It never waits for the mail service and never fails because it is down.
  */
 export interface AuthMailer {
-  /** The same work as queueing a mail, mailing nobody: for answers that must not tell whether an account exists. */
-  sendNothing(): Promise<void>;
+  /**
+   * The same work as queueing a mail of that kind (rendered for a stand-in), mailing nobody: for
+   * answers that must not tell whether an account exists.
+   */
+  sendNothing(like: "verification" | "password-reset"): Promise<void>;
   sendVerification(mail: { to: string; name: string; token: string }): Promise<void>;
   /** Someone tried to register with an email that already has an account. */
   sendAccountExistsNotice(mail: { to: string; name: string }): Promise<void>;

@@ -113,11 +113,11 @@ export type SentMail =
 
 export class RecordingAuthMailer implements AuthMailer {
   readonly sent: SentMail[] = [];
-  /** Calls of `sendNothing` (the same work as a mail, for an address with nobody to mail). */
-  nothingSent = 0;
+  /** Calls of `sendNothing` (the same work as a mail, for an address with nobody to mail), by kind. */
+  readonly nothingSent: ("verification" | "password-reset")[] = [];
 
-  async sendNothing(): Promise<void> {
-    this.nothingSent += 1;
+  async sendNothing(like: "verification" | "password-reset"): Promise<void> {
+    this.nothingSent.push(like);
   }
 
   async sendVerification(mail: { to: string; name: string; token: string }): Promise<void> {

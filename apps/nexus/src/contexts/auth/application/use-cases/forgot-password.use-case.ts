@@ -41,7 +41,7 @@ export class ForgotPasswordUseCase {
           actorId: null,
           metadata: { reason: "unknown-email" },
         });
-        await this.deps.mailer.sendNothing();
+        await this.deps.mailer.sendNothing("password-reset");
       });
       return ok(undefined);
     }

@@ -115,6 +115,8 @@ describe("ForgotPasswordUseCase and ResetPasswordUseCase", () => {
     expect(await forgot.execute({ email: "garbage" })).toEqual({ ok: true, value: undefined });
     expect(await forgot.execute({ email: EMAIL })).toEqual({ ok: true, value: undefined });
     expect(kit.mailer.sent.filter((m) => m.kind === "password-reset").map((m) => m.to)).toEqual([EMAIL]);
+    // The unknown address queued a stand-in of the same kind (the same work, mailing nobody).
+    expect(kit.mailer.nothingSent).toEqual(["password-reset"]);
     expect(kit.audit.actions()).toContain("auth.password.reset_requested");
   });
 

@@ -100,5 +100,7 @@ describe("ResendVerificationUseCase", () => {
     expect(kit.mailer.sent.slice(before)).toEqual([
       expect.objectContaining({ kind: "verification", to: "pending@example.com" }),
     ]);
+    // The verified account and the unknown address each queued a stand-in verification mail.
+    expect(kit.mailer.nothingSent).toEqual(["verification", "verification"]);
   });
 });

@@ -39,7 +39,7 @@ export class ResendVerificationUseCase {
           ...(user ? { resourceType: "user", resourceId: user.id } : {}),
           metadata: { reason: user ? "already-verified" : "unknown-email" },
         });
-        await this.deps.mailer.sendNothing();
+        await this.deps.mailer.sendNothing("verification");
       });
       return ok(undefined);
     }

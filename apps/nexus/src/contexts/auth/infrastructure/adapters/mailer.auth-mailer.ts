@@ -12,6 +12,9 @@ import { AuthMailTemplates } from "./auth-mail.templates";
  * accounts, which told an attacker which emails exist. Mails carrying a token expire with it: the
  * relay drops one it could not deliver before its link stopped working.
  */
+/** Who a mail to nobody is rendered for: an address and a name of common length, a token of the real one's. */
+const STAND_IN = { to: "someone.else@nexus.invalid", name: "Someone Else", token: "x".repeat(43) } as const;
+
 export class MailerAuthMailer implements AuthMailer {
   private readonly templates: AuthMailTemplates;
 
@@ -23,8 +26,14 @@ export class MailerAuthMailer implements AuthMailer {
     this.templates = new AuthMailTemplates(config.PUBLIC_BASE_URL);
   }
 
-  sendNothing(): Promise<void> {
-    return this.mailer.sendNothing();
+  sendNothing(like: "verification" | "password-reset"): Promise<void> {
+    const standIn = { to: STAND_IN.to, name: STAND_IN.name, token: STAND_IN.token };
+    const lookalike =
+      like === "verification" ? this.templates.verification(standIn) : this.templates.passwordReset(standIn);
+    return this.mailer.sendNothing({
+      ...lookalike,
+      expiresAt: this.expiry(like === "verification" ? "email-verification" : "password-reset"),
+    });
   }
 
   sendVerification(mail: { to: string; name: string; token: string }): Promise<void> {
