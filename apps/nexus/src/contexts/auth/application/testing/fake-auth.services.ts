@@ -6,7 +6,7 @@ import type { AccessRevocations } from "../ports/access-revocations.port";
 import type { AccessTokenClaims, AccessTokenIssuer, IssuedAccessToken } from "../ports/access-token.port";
 import type { AuthAuditEntry, AuthAuditLog } from "../ports/auth-audit-log.port";
 import type { AuthDomainEvent, AuthEventPublisher } from "../ports/auth-events.port";
-import type { AuthMailer } from "../ports/auth-mailer.port";
+import type { AuthMailer, StandInMail } from "../ports/auth-mailer.port";
 import type { AuthUnitOfWork } from "../ports/auth-unit-of-work.port";
 import type { Clock } from "../ports/clock.port";
 import type { CommonPasswordList } from "../ports/common-password-list.port";
@@ -114,9 +114,9 @@ export type SentMail =
 export class RecordingAuthMailer implements AuthMailer {
   readonly sent: SentMail[] = [];
   /** Calls of `sendNothing` (the same work as a mail, for an address with nobody to mail), by kind. */
-  readonly nothingSent: ("verification" | "password-reset")[] = [];
+  readonly nothingSent: StandInMail[] = [];
 
-  async sendNothing(like: "verification" | "password-reset"): Promise<void> {
+  async sendNothing(like: StandInMail): Promise<void> {
     this.nothingSent.push(like);
   }
 

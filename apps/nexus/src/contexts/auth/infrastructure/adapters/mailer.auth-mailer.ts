@@ -1,9 +1,12 @@
 import type { Config } from "@/shared/infrastructure/config/config.schema";
 import type { QueuedMailer } from "@/shared/infrastructure/mail/mailer.port";
-import type { AuthMailer } from "../../application/ports/auth-mailer.port";
+import type { AuthMailer, StandInMail } from "../../application/ports/auth-mailer.port";
 import { ONE_TIME_TOKEN_TTL_SECONDS } from "../../domain/one-time-token.entity";
 import type { Role } from "../../domain/role.value-object";
 import { AuthMailTemplates } from "./auth-mail.templates";
+
+/** Who a mail to nobody is rendered for: an address and a name of common length, a token of the real one's. */
+const STAND_IN = { to: "someone.else@nexus.invalid", name: "Someone Else", token: "x".repeat(43) } as const;
 
 /**
  * Auth emails queued through the platform's outbox mailer, in the use case's unit of work: the mail
@@ -12,9 +15,6 @@ import { AuthMailTemplates } from "./auth-mail.templates";
  * accounts, which told an attacker which emails exist. Mails carrying a token expire with it: the
  * relay drops one it could not deliver before its link stopped working.
  */
-/** Who a mail to nobody is rendered for: an address and a name of common length, a token of the real one's. */
-const STAND_IN = { to: "someone.else@nexus.invalid", name: "Someone Else", token: "x".repeat(43) } as const;
-
 export class MailerAuthMailer implements AuthMailer {
   private readonly templates: AuthMailTemplates;
 
@@ -26,10 +26,9 @@ export class MailerAuthMailer implements AuthMailer {
     this.templates = new AuthMailTemplates(config.PUBLIC_BASE_URL);
   }
 
-  sendNothing(like: "verification" | "password-reset"): Promise<void> {
-    const standIn = { to: STAND_IN.to, name: STAND_IN.name, token: STAND_IN.token };
+  sendNothing(like: StandInMail): Promise<void> {
     const lookalike =
-      like === "verification" ? this.templates.verification(standIn) : this.templates.passwordReset(standIn);
+      like === "verification" ? this.templates.verification(STAND_IN) : this.templates.passwordReset(STAND_IN);
     return this.mailer.sendNothing({
       ...lookalike,
       expiresAt: this.expiry(like === "verification" ? "email-verification" : "password-reset"),
