@@ -4777,7 +4777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed) */
+            /** @description `validation-failed` (Validation failed); `idempotency-key-reused` (Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5582,7 +5582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed) */
+            /** @description `validation-failed` (Validation failed); `idempotency-key-reused` (Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5718,7 +5718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation-failed` (Validation failed) */
+            /** @description `validation-failed` (Validation failed); `idempotency-key-reused` (Idempotency-Key reused with a different request) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { PlatformTokens } from "@/shared/infrastructure/platform.tokens";
 import { useAuthE2e } from "../../auth/e2e/support/use-auth-e2e";
+import { countOf, loseStoredResponse as lose } from "../../support/lost-stored-response";
 import { productionProducts } from "../support/production-products";
 import { TaxApi } from "../support/tax-api";
 
@@ -26,19 +27,11 @@ describe("a retried tax document request whose stored response was lost", () => 
     return { api, bread: await api.product("Broa", ["RED"]) };
   }
 
-  /** What the crash window leaves: the document committed, no stored response for its key. */
-  async function loseStoredResponse(key: string): Promise<void> {
-    const deleted = await queryRows<{ key: string }>(
-      database().db,
-      sql`delete from platform.idempotency_keys where key = ${key} returning key`,
-    );
-    expect(deleted).toHaveLength(1);
-  }
+  const loseStoredResponse = (key: string) => lose(database().db, key);
 
   /** Everything issuing writes, counted for one organization. */
   async function written(organizationId: string) {
-    const count = async (query: ReturnType<typeof sql>) =>
-      Number((await queryRows<{ n: string }>(database().db, query))[0]?.n);
+    const count = (query: SQL) => countOf(database().db, query);
     return {
       invoices: await count(sql`select count(*) n from tax.invoices where organization_id = ${organizationId}`),
       creditNotes: await count(sql`select count(*) n from tax.credit_notes where organization_id = ${organizationId}`),

@@ -1,4 +1,5 @@
 import type { IngredientRepository, ProductRepository, RecipeRepository } from "./ports/catalog.repositories";
+import type { KeyedRequestRepository } from "./ports/keyed-request.repository";
 import type { ProductionReadModel } from "./ports/production-read-model.port";
 import type {
   Clock,
@@ -17,6 +18,8 @@ export interface ProductionDeps {
   readonly stock: StockRepository;
   readonly orders: OrderRepository;
   readonly sales: SaleRepository;
+  /** Idempotency-Keys of orders, receipts and adjustments, recorded with what they created. */
+  readonly keyedRequests: KeyedRequestRepository;
   readonly readModel: ProductionReadModel;
   readonly unitOfWork: ProductionUnitOfWork;
   readonly audit: ProductionAuditLog;

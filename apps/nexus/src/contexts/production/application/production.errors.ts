@@ -1,5 +1,6 @@
 import type { DomainError } from "@/shared/domain/result";
 
+export type { IdempotencyKeyReused } from "@/shared/domain/keyed-request";
 export type { LotBelowZero } from "../domain/lot.entity";
 export { type FieldError, invalid, type ValidationFailed } from "../domain/production.errors";
 export type { IllegalTransition } from "../domain/production-order.entity";
@@ -27,4 +28,5 @@ export type ProductionErrorCode =
   | "no-recipe"
   | "illegal-transition"
   | "insufficient-stock"
-  | "lot-below-zero";
+  | "lot-below-zero"
+  | "idempotency-key-reused";

@@ -10,6 +10,7 @@ import { PlatformProductionAuditLog } from "./adapters/platform.production-audit
 import { SystemClock } from "./adapters/system.clock";
 import { UtcOrganizationCalendar } from "./adapters/utc.organization-calendar";
 import { DrizzleIngredientRepository } from "./persistence/drizzle-ingredient.repository";
+import { DrizzleKeyedRequestRepository } from "./persistence/drizzle-keyed-request.repository";
 import { DrizzleOrderRepository } from "./persistence/drizzle-order.repository";
 import { DrizzleProductRepository } from "./persistence/drizzle-product.repository";
 import { DrizzleProductionReadModel } from "./persistence/drizzle-production.read-model";
@@ -38,6 +39,7 @@ export function buildProductionDeps(
     stock: new DrizzleStockRepository(client),
     orders: new DrizzleOrderRepository(client),
     sales: new DrizzleSaleRepository(client),
+    keyedRequests: new DrizzleKeyedRequestRepository(client),
     readModel: new DrizzleProductionReadModel(client),
     unitOfWork: new DrizzleProductionUnitOfWork(unitOfWork),
     audit: new PlatformProductionAuditLog(options.auditTrail, client),

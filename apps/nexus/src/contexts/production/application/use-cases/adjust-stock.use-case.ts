@@ -1,9 +1,17 @@
+import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { adjustLot } from "../../domain/stock-keeping.service";
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from "../../domain/stock-movement.value-object";
 import { InputParser } from "../input-parsing";
-import { type LotBelowZero, type NotFound, notFound, type ValidationFailed } from "../production.errors";
+import { KeyedWrites } from "../keyed-writes";
+import {
+  type IdempotencyKeyReused,
+  type LotBelowZero,
+  type NotFound,
+  notFound,
+  type ValidationFailed,
+} from "../production.errors";
 import { type LotView, lotView, type MovementView, movementView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
 import { auditRefusal } from "../refusal-audit";
@@ -14,17 +22,24 @@ export interface AdjustStockInput {
   readonly quantity: string;
   readonly reason: string;
   readonly note?: string | null;
+  /** The Idempotency-Key, if sent: a retry gets the adjustment its key made, and stock moves once. */
+  readonly request?: KeyedRequest | null;
 }
 
-type Deps = Pick<ProductionDeps, "stock" | "unitOfWork" | "audit" | "clock" | "calendar">;
+type Adjusted = { lot: LotView; movement: MovementView };
+type AdjustStockError = ValidationFailed | NotFound | LotBelowZero | IdempotencyKeyReused;
+
+type Deps = Pick<ProductionDeps, "stock" | "keyedRequests" | "unitOfWork" | "audit" | "clock" | "calendar">;
 
 /** `POST /production/stock/adjustments`: a signed correction of one lot, never below zero. */
 export class AdjustStockUseCase {
-  constructor(private readonly deps: Deps) {}
+  private readonly keyed: KeyedWrites;
 
-  async execute(
-    input: AdjustStockInput,
-  ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound | LotBelowZero>> {
+  constructor(private readonly deps: Deps) {
+    this.keyed = new KeyedWrites(deps.keyedRequests);
+  }
+
+  async execute(input: AdjustStockInput): Promise<Result<Adjusted, AdjustStockError>> {
     const subject = {
       action: "production.stock.adjusted",
       organizationId: input.organizationId,
@@ -33,9 +48,13 @@ export class AdjustStockUseCase {
     return auditRefusal(this.deps.audit, { ...subject, resourceId: input.lotId }, await this.adjust(input));
   }
 
-  private async adjust(
-    input: AdjustStockInput,
-  ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound | LotBelowZero>> {
+  private async adjust(input: AdjustStockInput): Promise<Result<Adjusted, AdjustStockError>> {
+    const { organizationId, lotId } = input;
+    const write = { organizationId, operation: "adjustment", request: input.request } as const;
+    const load = (adjustmentId: Uuid) => this.load(organizationId, adjustmentId);
+    // Before validating: a retry is answered even if the lot has been used up since.
+    const earlier = await this.keyed.recorded(write, load);
+    if (earlier) return earlier;
     const parse = new InputParser();
     const change = parse.quantity(input.quantity, "/quantity");
     if (change.isZero()) parse.errors.push({ pointer: "/quantity", message: "must not be zero" });
@@ -47,8 +66,11 @@ export class AdjustStockUseCase {
     const parsed = parse.result(null);
     if (!parsed.ok) return parsed;
 
-    return this.deps.unitOfWork.run(async () => {
-      const { organizationId, lotId } = input;
+    return this.deps.unitOfWork.run(async (): Promise<Result<Adjusted, AdjustStockError>> => {
+      const adjustmentId = Uuid.generate();
+      // First, before any lock: a twin holding this key is waited for here, holding nothing itself.
+      const twin = await this.keyed.claim(write, adjustmentId, load);
+      if (twin) return twin;
       const found = await this.deps.stock.findLot(organizationId, lotId);
       if (!found) return err(notFound("lot"));
       const items = await this.deps.stock.lockItems(organizationId, [
@@ -58,7 +80,7 @@ export class AdjustStockUseCase {
       const item = items.get(found.itemId);
       if (!lot || !item) return err(notFound("lot"));
       const now = this.deps.clock.now();
-      const adjusted = adjustLot({ item, lot }, change, input.reason as AdjustmentReason, note, Uuid.generate(), now);
+      const adjusted = adjustLot({ item, lot }, change, input.reason as AdjustmentReason, note, adjustmentId, now);
       if (!adjusted.ok) return adjusted;
       await this.deps.stock.updateLots([lot]);
       await this.deps.stock.saveItems([item]);
@@ -74,5 +96,14 @@ export class AdjustStockUseCase {
       });
       return ok(view);
     });
+  }
+
+  /** An adjustment's movement (its document id is the adjustment's) and its lot as it is now. */
+  private async load(organizationId: Uuid, adjustmentId: Uuid): Promise<Adjusted | null> {
+    const [movement] = await this.deps.stock.movementsOf(organizationId, { type: "adjustment", id: adjustmentId });
+    const lot = movement?.lotId ? await this.deps.stock.findLot(organizationId, movement.lotId) : null;
+    if (!movement || !lot) return null;
+    const today = await this.deps.calendar.today(organizationId, this.deps.clock.now());
+    return { lot: lotView(lot, lot.statusOn(today)), movement: movementView(movement) };
   }
 }

@@ -1,8 +1,17 @@
+import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { ProductionOrder } from "../../domain/production-order.entity";
 import { InputParser } from "../input-parsing";
-import { type NoRecipe, type NotFound, noRecipe, notFound, type ValidationFailed } from "../production.errors";
+import { KeyedWrites } from "../keyed-writes";
+import {
+  type IdempotencyKeyReused,
+  type NoRecipe,
+  type NotFound,
+  noRecipe,
+  notFound,
+  type ValidationFailed,
+} from "../production.errors";
 import { type OrderView, orderView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
 import { auditRefusal } from "../refusal-audit";
@@ -12,28 +21,42 @@ export interface PlanOrderInput {
   readonly productId: Uuid;
   readonly quantity: string;
   readonly plannedFor: string;
+  /** The Idempotency-Key, if sent: a retry gets the order its key planned, never a second one. */
+  readonly request?: KeyedRequest | null;
 }
 
-type Deps = Pick<ProductionDeps, "products" | "recipes" | "orders" | "unitOfWork" | "audit" | "clock">;
+type PlanOrderError = ValidationFailed | NotFound | NoRecipe | IdempotencyKeyReused;
+type Deps = Pick<
+  ProductionDeps,
+  "products" | "recipes" | "orders" | "keyedRequests" | "unitOfWork" | "audit" | "clock"
+>;
 
 /** `POST /production/orders` → planned, pinned to the product's current recipe version. */
 export class PlanOrderUseCase {
-  constructor(private readonly deps: Deps) {}
+  private readonly keyed: KeyedWrites;
 
-  async execute(input: PlanOrderInput): Promise<Result<OrderView, ValidationFailed | NotFound | NoRecipe>> {
+  constructor(private readonly deps: Deps) {
+    this.keyed = new KeyedWrites(deps.keyedRequests);
+  }
+
+  async execute(input: PlanOrderInput): Promise<Result<OrderView, PlanOrderError>> {
     const subject = { organizationId: input.organizationId, resourceType: "production-order" } as const;
     return auditRefusal(this.deps.audit, { ...subject, action: "production.order.planned" }, await this.plan(input));
   }
 
-  private async plan(input: PlanOrderInput): Promise<Result<OrderView, ValidationFailed | NotFound | NoRecipe>> {
+  private async plan(input: PlanOrderInput): Promise<Result<OrderView, PlanOrderError>> {
+    const { organizationId, productId } = input;
+    const write = { organizationId, operation: "order", request: input.request } as const;
+    const load = (id: Uuid) => this.load(organizationId, id);
+    const earlier = await this.keyed.recorded(write, load);
+    if (earlier) return earlier;
     const parse = new InputParser();
     const quantity = parse.quantity(input.quantity, "/quantity");
     const plannedFor = parse.date(input.plannedFor, "/plannedFor");
     const parsed = parse.result(null);
     if (!parsed.ok) return parsed;
 
-    return this.deps.unitOfWork.run(async () => {
-      const { organizationId, productId } = input;
+    return this.deps.unitOfWork.run(async (): Promise<Result<OrderView, PlanOrderError>> => {
       const product = await this.deps.products.findById(organizationId, productId);
       if (!product) return err(notFound("product"));
       const recipe = await this.deps.recipes.findCurrent(organizationId, productId);
@@ -48,6 +71,8 @@ export class PlanOrderUseCase {
         now: this.deps.clock.now(),
       });
       if (!order.ok) return order;
+      const twin = await this.keyed.claim(write, order.value.id, load);
+      if (twin) return twin;
       await this.deps.orders.save(order.value);
       const view = orderView(order.value);
       await this.deps.audit.record({
@@ -59,5 +84,10 @@ export class PlanOrderUseCase {
       });
       return ok(view);
     });
+  }
+
+  private async load(organizationId: Uuid, id: Uuid): Promise<OrderView | null> {
+    const order = await this.deps.orders.findById(organizationId, id);
+    return order && orderView(order);
   }
 }

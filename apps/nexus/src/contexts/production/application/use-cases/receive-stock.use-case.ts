@@ -1,10 +1,12 @@
+import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Lot } from "../../domain/lot.entity";
 import { receiveLot } from "../../domain/stock-keeping.service";
 import { InputParser } from "../input-parsing";
-import { type NotFound, notFound, type ValidationFailed } from "../production.errors";
+import { KeyedWrites } from "../keyed-writes";
+import { type IdempotencyKeyReused, type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type LotView, lotView, type MovementView, movementView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
 import { auditRefusal } from "../refusal-audit";
@@ -17,17 +19,27 @@ export interface ReceiveStockInput {
   readonly lotCode: string;
   readonly expiresOn?: string | null;
   readonly receivedAt?: string | null;
+  /** The Idempotency-Key, if sent: a retry gets the lot its key received, and stock moves once. */
+  readonly request?: KeyedRequest | null;
 }
 
-type Deps = Pick<ProductionDeps, "ingredients" | "stock" | "unitOfWork" | "audit" | "clock" | "calendar">;
+type Received = { lot: LotView; movement: MovementView };
+type ReceiveStockError = ValidationFailed | NotFound | IdempotencyKeyReused;
+
+type Deps = Pick<
+  ProductionDeps,
+  "ingredients" | "stock" | "keyedRequests" | "unitOfWork" | "audit" | "clock" | "calendar"
+>;
 
 /** `POST /production/stock/receipts`: a new ingredient lot and its receipt movement. */
 export class ReceiveStockUseCase {
-  constructor(private readonly deps: Deps) {}
+  private readonly keyed: KeyedWrites;
 
-  async execute(
-    input: ReceiveStockInput,
-  ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound>> {
+  constructor(private readonly deps: Deps) {
+    this.keyed = new KeyedWrites(deps.keyedRequests);
+  }
+
+  async execute(input: ReceiveStockInput): Promise<Result<Received, ReceiveStockError>> {
     const subject = {
       action: "production.stock.received",
       organizationId: input.organizationId,
@@ -36,9 +48,12 @@ export class ReceiveStockUseCase {
     return auditRefusal(this.deps.audit, subject, await this.receive(input));
   }
 
-  private async receive(
-    input: ReceiveStockInput,
-  ): Promise<Result<{ lot: LotView; movement: MovementView }, ValidationFailed | NotFound>> {
+  private async receive(input: ReceiveStockInput): Promise<Result<Received, ReceiveStockError>> {
+    const { organizationId, ingredientId } = input;
+    const write = { organizationId, operation: "receipt", request: input.request } as const;
+    const load = (lotId: Uuid) => this.load(organizationId, lotId);
+    const earlier = await this.keyed.recorded(write, load);
+    if (earlier) return earlier;
     const parse = new InputParser();
     const quantity = parse.quantity(input.quantity, "/quantity");
     const totalCost = parse.money(input.totalCost, "/totalCost");
@@ -52,8 +67,7 @@ export class ReceiveStockUseCase {
     const parsed = parse.result(null);
     if (!parsed.ok) return parsed;
 
-    return this.deps.unitOfWork.run(async () => {
-      const { organizationId, ingredientId } = input;
+    return this.deps.unitOfWork.run(async (): Promise<Result<Received, ReceiveStockError>> => {
       const ingredient = await this.deps.ingredients.findById(organizationId, ingredientId);
       if (!ingredient) return err(notFound("ingredient"));
       const lot = Lot.receive({
@@ -67,6 +81,8 @@ export class ReceiveStockUseCase {
         supplier: ingredient.props.supplier,
       });
       if (!lot.ok) return lot;
+      const twin = await this.keyed.claim(write, lot.value.id, load);
+      if (twin) return twin;
       const items = await this.deps.stock.lockItems(organizationId, [{ itemId: ingredientId, itemKind: "ingredient" }]);
       const item = items.get(ingredientId);
       if (!item) throw new Error("lockItems returned no row for the ingredient");
@@ -91,5 +107,16 @@ export class ReceiveStockUseCase {
       });
       return ok(view);
     });
+  }
+
+  /** A received lot as it is now, with its receipt movement (the document id of a receipt is its lot's). */
+  private async load(organizationId: Uuid, lotId: Uuid): Promise<Received | null> {
+    const [lot, [movement]] = await Promise.all([
+      this.deps.stock.findLot(organizationId, lotId),
+      this.deps.stock.movementsOf(organizationId, { type: "receipt", id: lotId }),
+    ]);
+    if (!lot || !movement) return null;
+    const today = await this.deps.calendar.today(organizationId, this.deps.clock.now());
+    return { lot: lotView(lot, lot.statusOn(today)), movement: movementView(movement) };
   }
 }

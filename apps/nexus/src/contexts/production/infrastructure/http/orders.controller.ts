@@ -5,6 +5,7 @@ import { pageRequest } from "@/shared/infrastructure/http/common.schemas";
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId, toUuid } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
+import { idempotencyRequest } from "@/shared/infrastructure/idempotency/idempotency-request";
 import { notFound } from "../../application/production.errors";
 import { ProductionTokens as T } from "../production.tokens";
 import { productionErrors as errors } from "./production.problems";
@@ -41,6 +42,7 @@ const plan = createRoute({
       "not-found",
       "no-recipe",
       "validation-failed",
+      "idempotency-key-reused",
     ),
   },
 });
@@ -105,9 +107,12 @@ export class OrdersController implements Controller {
 
     app.openapi({ ...plan, middleware: [guard.requirePermission("production:write"), this.idempotency] }, async (c) => {
       const { productId, ...body } = c.req.valid("json");
-      const result = await c.var.scope
-        .resolve(T.PlanOrder)
-        .execute({ organizationId: organizationOf(guard, c), productId: toUuid(productId), ...body });
+      const result = await c.var.scope.resolve(T.PlanOrder).execute({
+        organizationId: organizationOf(guard, c),
+        productId: toUuid(productId),
+        request: await idempotencyRequest(c),
+        ...body,
+      });
       if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201, { Location: `/api/v1/production/orders/${result.value.id}` });
     });

@@ -5,6 +5,7 @@ import { PageQuerySchema, pageRequest } from "@/shared/infrastructure/http/commo
 import type { Controller } from "@/shared/infrastructure/http/controller";
 import { parsePathId, toUuid } from "@/shared/infrastructure/http/path-id";
 import { jsonBody, jsonResponse } from "@/shared/infrastructure/http/route-parts";
+import { idempotencyRequest } from "@/shared/infrastructure/idempotency/idempotency-request";
 import { notFound } from "../../application/production.errors";
 import { ProductionTokens as T } from "../production.tokens";
 import { lotTraceCsv } from "./lot-trace.csv";
@@ -35,7 +36,15 @@ const receipt = createRoute({
   request: { ...jsonBody(ReceiptBody), headers: IDEMPOTENCY_HEADER },
   responses: {
     201: jsonResponse(LotWithMovementSchema, "The new lot"),
-    ...errors.responses("malformed-json", "unauthenticated", "forbidden", "not-found", "validation-failed", "conflict"),
+    ...errors.responses(
+      "malformed-json",
+      "unauthenticated",
+      "forbidden",
+      "not-found",
+      "validation-failed",
+      "conflict",
+      "idempotency-key-reused",
+    ),
   },
 });
 const adjustment = createRoute({
@@ -53,6 +62,7 @@ const adjustment = createRoute({
       "not-found",
       "lot-below-zero",
       "validation-failed",
+      "idempotency-key-reused",
     ),
   },
 });
@@ -124,6 +134,7 @@ export class StockController implements Controller {
       const result = await c.var.scope.resolve(T.ReceiveStock).execute({
         organizationId: organizationOf(guard, c),
         ingredientId: toUuid(ingredientId),
+        request: await idempotencyRequest(c),
         ...body,
       });
       if (!result.ok) return errors.problem(c, result.error);
@@ -131,9 +142,12 @@ export class StockController implements Controller {
     });
     app.openapi({ ...adjustment, ...idempotentWriters }, async (c) => {
       const { lotId, ...body } = c.req.valid("json");
-      const result = await c.var.scope
-        .resolve(T.AdjustStock)
-        .execute({ organizationId: organizationOf(guard, c), lotId: toUuid(lotId), ...body });
+      const result = await c.var.scope.resolve(T.AdjustStock).execute({
+        organizationId: organizationOf(guard, c),
+        lotId: toUuid(lotId),
+        request: await idempotencyRequest(c),
+        ...body,
+      });
       if (!result.ok) return errors.problem(c, result.error);
       return c.json(result.value, 201);
     });
