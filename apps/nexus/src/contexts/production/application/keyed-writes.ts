@@ -1,6 +1,6 @@
-import { type IdempotencyKeyReused, type KeyedRequest, recordedAnswer } from "@/shared/domain/keyed-request";
 import type { Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
+import { type IdempotencyKeyReused, type KeyedRequest, recordedAnswer } from "./keyed-request";
 import type { KeyedOperation, KeyedRequestRepository, RecordedRequest } from "./ports/keyed-request.repository";
 
 /** An idempotent POST's key, if the caller sent one (HTTP hands over what the middleware claimed). */

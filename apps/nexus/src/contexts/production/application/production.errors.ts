@@ -1,10 +1,10 @@
 import type { DomainError } from "@/shared/domain/result";
 
-export type { IdempotencyKeyReused } from "@/shared/domain/keyed-request";
 export type { LotBelowZero } from "../domain/lot.entity";
 export { type FieldError, invalid, type ValidationFailed } from "../domain/production.errors";
 export type { IllegalTransition } from "../domain/production-order.entity";
 export type { InsufficientStock, Shortage } from "../domain/stock-keeping.service";
+export type { IdempotencyKeyReused } from "./keyed-request";
 
 export type NotFound = DomainError<"not-found">;
 export type SkuTaken = DomainError<"sku-taken">;

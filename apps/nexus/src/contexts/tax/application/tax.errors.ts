@@ -1,4 +1,3 @@
-import type { IdempotencyKeyReused } from "@/shared/domain/keyed-request";
 import type { DomainError } from "@/shared/domain/result";
 import type { CreditNoteIssueError } from "../domain/credit-note.entity";
 import type { InvoiceCancelError, InvoiceIssueError } from "../domain/invoice.entity";
@@ -20,7 +19,7 @@ export type UnknownProduct = DomainError<"unknown-product"> & { readonly product
 export type IssueDateOutOfOrder = DomainError<"issue-date-out-of-order"> & { readonly lastIssueDate: string };
 export type IssueDateInFuture = DomainError<"issue-date-in-future">;
 /** The platform middleware's code: a retried key with another body (docs/adr/0007). */
-export type { IdempotencyKeyReused };
+export type IdempotencyKeyReused = DomainError<"idempotency-key-reused">;
 
 /** A domain error that names a field is answered as `validation-failed` (see `fromDomain`). */
 type WithoutFieldErrors<E> = Exclude<E, { readonly field: string }>;

@@ -1,5 +1,5 @@
-import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
+import type { KeyedRequest } from "../keyed-request";
 
 /** The idempotent POST a key was sent to, like the middleware's route scope: a key never answers for another. */
 export type KeyedOperation = "order" | "receipt" | "adjustment";

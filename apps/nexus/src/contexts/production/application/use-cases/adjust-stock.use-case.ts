@@ -1,9 +1,9 @@
-import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { adjustLot } from "../../domain/stock-keeping.service";
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from "../../domain/stock-movement.value-object";
 import { InputParser } from "../input-parsing";
+import type { KeyedRequest } from "../keyed-request";
 import { KeyedWrites } from "../keyed-writes";
 import {
   type IdempotencyKeyReused,

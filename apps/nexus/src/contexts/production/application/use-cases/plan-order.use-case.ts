@@ -1,8 +1,8 @@
-import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import { err, ok, type Result } from "@/shared/domain/result";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { ProductionOrder } from "../../domain/production-order.entity";
 import { InputParser } from "../input-parsing";
+import type { KeyedRequest } from "../keyed-request";
 import { KeyedWrites } from "../keyed-writes";
 import {
   type IdempotencyKeyReused,

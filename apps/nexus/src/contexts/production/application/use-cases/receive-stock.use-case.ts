@@ -1,10 +1,10 @@
-import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import { err, ok, type Result } from "@/shared/domain/result";
 import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { Lot } from "../../domain/lot.entity";
 import { receiveLot } from "../../domain/stock-keeping.service";
 import { InputParser } from "../input-parsing";
+import type { KeyedRequest } from "../keyed-request";
 import { KeyedWrites } from "../keyed-writes";
 import { type IdempotencyKeyReused, type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type LotView, lotView, type MovementView, movementView } from "../production.views";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
 import type { DatabaseClient } from "@/shared/infrastructure/database/database-client";
 import { currentTransaction } from "@/shared/infrastructure/database/transaction-context";
+import type { KeyedRequest } from "../../application/keyed-request";
 import type {
   KeyedOperation,
   KeyedRequestRepository,

@@ -1,8 +1,10 @@
-import type { KeyedRequest } from "@/shared/domain/keyed-request";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 
 /** The caller's Idempotency-Key and the middleware's fingerprint of the request body. */
-export type IssueRequest = KeyedRequest;
+export interface IssueRequest {
+  readonly key: string;
+  readonly requestHash: string;
+}
 
 /** `invoice`, or `credit-note:<invoice id>`: the key's namespace, like the middleware's route scope. */
 export type IssueScope = "invoice" | `credit-note:${Uuid}`;

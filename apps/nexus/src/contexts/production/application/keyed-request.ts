@@ -1,4 +1,4 @@
-import { type DomainError, err, ok, type Result } from "./result";
+import { type DomainError, err, ok, type Result } from "@/shared/domain/result";
 
 /** The caller's Idempotency-Key and the platform middleware's fingerprint of the request body. */
 export interface KeyedRequest {
@@ -11,7 +11,8 @@ export type IdempotencyKeyReused = DomainError<"idempotency-key-reused">;
 
 /**
  * The answer to a key a use case recorded in its own transaction already (the backstop of
- * docs/adr/0007, for a response the middleware failed to store): what that request created, as it
+ * docs/adr/0007, for a response the middleware failed to store; tax's `issuedBefore` is the same
+ * rule for its documents — the shared kernel stays at five files, spec §2): what that request created, as it
  * is now, or 422 when the key comes back with another body — exactly as the middleware answers.
  */
 export async function recordedAnswer<T>(
