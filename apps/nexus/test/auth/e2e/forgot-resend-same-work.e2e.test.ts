@@ -22,14 +22,14 @@ describe("forgot and resend do the same database work whether or not the email h
   });
   afterAll(() => t.app.dispose());
 
-  /** The shapes of the statements one request ran, in order. */
+  /** The statements one request ran, in order (their text: placeholders, never the bound values). */
   async function statementsOf(path: string, email: string): Promise<string[]> {
     const response = await t.client().request(path, { json: { email } });
     expect(response.status).toBe(202);
     const requestId = response.headers.get("x-request-id");
     return t.app.logs
       .filter((line) => line.msg === "sql" && line.requestId === requestId)
-      .map((line) => shapeOf(String(line.sql)));
+      .map((line) => String(line.sql));
   }
 
   it.each(["/api/v1/auth/password/forgot", "/api/v1/auth/email/resend"])("%s", async (path) => {
@@ -39,8 +39,11 @@ describe("forgot and resend do the same database work whether or not the email h
     const forKnown = await statementsOf(path, known);
     const forNobody = await statementsOf(path, uniqueEmail("nobody"));
 
-    expect(forKnown).toContain("insert auth.one_time_tokens");
-    expect(forKnown).toContain("insert platform.outbox_events");
-    expect(forNobody).toEqual(forKnown);
+    expect(forKnown.map(shapeOf)).toContain("insert auth.one_time_tokens");
+    expect(forKnown.map(shapeOf)).toContain("insert platform.outbox_events");
+    expect(forNobody.map(shapeOf)).toEqual(forKnown.map(shapeOf));
+    // Not only the same kind of statement: the very same token insert (nobody's is a decoy row).
+    const tokenInsert = (statements: string[]) => statements.find((s) => shapeOf(s) === "insert auth.one_time_tokens");
+    expect(tokenInsert(forNobody)).toBe(tokenInsert(forKnown));
   });
 });

@@ -7,6 +7,7 @@ import type { Page } from "@/contexts/auth/application/ports/page";
 import type { SessionRepository } from "@/contexts/auth/application/ports/session.repository";
 import type { UserRepository } from "@/contexts/auth/application/ports/user.repository";
 import { Email } from "@/contexts/auth/domain/email.value-object";
+import { OneTimeToken } from "@/contexts/auth/domain/one-time-token.entity";
 import { unwrap } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { expectErr } from "../../support/expectations";
@@ -330,10 +331,16 @@ export function describeAuthRepositoriesContract(name: string, open: () => Promi
         expect(await h.oneTimeTokens.findByHash(uniqueHash())).toBeNull();
       });
 
-      it("saves nothing for a token of nobody: it is not found afterwards", async () => {
-        const token = aToken("password-reset");
-        await h.unitOfWork.transaction(() => h.oneTimeTokens.saveNothing(token));
-        expect(await h.oneTimeTokens.findByHash(token.tokenHash)).toBeNull();
+      it("saves a decoy like any token: of nobody, never usable, gone at the next purge", async () => {
+        const decoy = OneTimeToken.decoy({ purpose: "password-reset", tokenHash: uniqueHash(), now: at(0) });
+        await h.unitOfWork.transaction(() => h.oneTimeTokens.save(decoy));
+        const found = defined(await h.oneTimeTokens.findByHash(decoy.tokenHash));
+        expect(found.userId).toBeNull();
+        expect(found.email).toBe("nobody@decoy.invalid");
+        expect(found.check("password-reset", at(0))).toMatchObject({ ok: false, error: { code: "token-expired" } });
+        // The hourly purge keeps spent tokens 30 days; a decoy has been expired since the epoch.
+        expect(await h.oneTimeTokens.purgeSpentBefore(at(-30 * 24 * 3600))).toBeGreaterThanOrEqual(1);
+        expect(await h.oneTimeTokens.findByHash(decoy.tokenHash)).toBeNull();
       });
 
       it("invalidates every outstanding token of one user and purpose, and nothing else", async () => {

@@ -12,3 +12,11 @@ export function issueOneTimeToken(
   const rawToken = secureTokens.generate();
   return { rawToken, token: OneTimeToken.issue({ ...input, tokenHash: secureTokens.hash(rawToken) }) };
 }
+
+/** A decoy (see `OneTimeToken.decoy`) made with the same work as `issueOneTimeToken`: a fresh secret, hashed. */
+export function issueDecoyToken(
+  secureTokens: SecureTokens,
+  input: Omit<Parameters<typeof OneTimeToken.decoy>[0], "tokenHash">,
+): OneTimeToken {
+  return OneTimeToken.decoy({ ...input, tokenHash: secureTokens.hash(secureTokens.generate()) });
+}

@@ -1,5 +1,5 @@
 import { type DomainError, err, ok, type Result } from "@/shared/domain/result";
-import type { Timestamp } from "@/shared/domain/timestamp.value-object";
+import { Timestamp } from "@/shared/domain/timestamp.value-object";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import type { Email } from "./email.value-object";
 import type { Role } from "./role.value-object";
@@ -35,6 +35,9 @@ export interface OneTimeTokenProps {
   readonly usedAt: Timestamp | null;
 }
 
+/** The address of every decoy: not the one asked for, which need not be kept for a request for nobody. */
+const DECOY_EMAIL = "nobody@decoy.invalid" as Email;
+
 export type InvalidToken = DomainError<"invalid-token">;
 export type TokenExpired = DomainError<"token-expired">;
 
@@ -60,6 +63,26 @@ export class OneTimeToken {
       invitation,
       createdAt: input.now,
       expiresAt: input.now.plusMillis(ONE_TIME_TOKEN_TTL_SECONDS[input.purpose] * 1000),
+      usedAt: null,
+    });
+  }
+
+  /**
+   * A token of nobody that can never be used: no account, a stand-in address, expired since the
+   * epoch. Saved like a real one (the same statement, the same indexes) where an answer must not
+   * tell by its work whether there was an account to issue a token for (forgot, resend); the hourly
+   * purge of spent tokens deletes it.
+   */
+  static decoy(input: { purpose: OneTimeTokenPurpose; tokenHash: string; now: Timestamp }): OneTimeToken {
+    return new OneTimeToken({
+      id: Uuid.generate(input.now.epochMs),
+      purpose: input.purpose,
+      tokenHash: input.tokenHash,
+      userId: null,
+      email: DECOY_EMAIL,
+      invitation: null,
+      createdAt: input.now,
+      expiresAt: Timestamp.fromMillis(0),
       usedAt: null,
     });
   }

@@ -12,11 +12,6 @@ export interface OneTimeTokenRepository {
   /** Insert or update (consuming sets usedAt). */
   save(token: OneTimeToken): Promise<void>;
   /**
-   * The insert `save` runs for a new token, writing nothing: for answers that must not tell, by
-   * the work done, whether there was an account to issue a token for (forgot, resend).
-   */
-  saveNothing(token: OneTimeToken): Promise<void>;
-  /**
    * Marks every unused, unexpired token of the user for this purpose as used at `at` (e.g. all
    * outstanding reset links once the password has changed). Returns how many it spent.
    */

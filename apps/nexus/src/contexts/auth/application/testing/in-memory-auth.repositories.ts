@@ -199,8 +199,6 @@ export class InMemoryOneTimeTokenRepository implements OneTimeTokenRepository {
     this.store.tables.oneTimeTokens.set(token.tokenHash, token.toProps());
   }
 
-  async saveNothing(_token: OneTimeToken): Promise<void> {}
-
   async invalidateAll(userId: Uuid, purpose: OneTimeTokenPurpose, at: Timestamp): Promise<number> {
     const { oneTimeTokens } = this.store.tables;
     let spent = 0;

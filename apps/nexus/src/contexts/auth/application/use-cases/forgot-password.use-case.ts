@@ -1,7 +1,7 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
 import type { AuthDeps } from "../auth-deps";
-import { issueOneTimeToken } from "../issue-one-time-token";
+import { issueDecoyToken, issueOneTimeToken } from "../issue-one-time-token";
 
 export interface ForgotPasswordInput {
   readonly email: string;
@@ -11,9 +11,9 @@ type Deps = Pick<AuthDeps, "users" | "oneTimeTokens" | "unitOfWork" | "audit" | 
 
 /**
  * `POST /auth/password/forgot`: always the same answer, after about the same work. An existing
- * account gets a 15-minute reset link; either way one transaction runs the token insert (for an
- * unknown email, one that writes nothing), writes an audit row and queues a sealed mail request in
- * the outbox (one that mails nobody). Nothing waits for the mail service, so neither its speed nor
+ * account gets a 15-minute reset link; either way one transaction inserts a token (for an unknown
+ * email, a decoy nobody can use, purged within the hour), writes an audit row and queues a sealed
+ * mail request in the outbox (one that mails nobody, as long as a real one). Nothing waits for the mail service, so neither its speed nor
  * an outage tells whether the account exists.
  */
 export class ForgotPasswordUseCase {
@@ -25,15 +25,10 @@ export class ForgotPasswordUseCase {
     const user = await this.deps.users.findByEmail(email.value);
 
     if (!user) {
-      // A token for nobody, saved as nothing: the same work as issuing a real one.
-      const { token: nobodys } = issueOneTimeToken(this.deps.secureTokens, {
-        purpose: "password-reset",
-        userId: null,
-        email: email.value,
-        now: this.deps.clock.now(),
-      });
+      // A decoy token, saved like a real one: the same work as issuing one.
+      const decoy = issueDecoyToken(this.deps.secureTokens, { purpose: "password-reset", now: this.deps.clock.now() });
       await this.deps.unitOfWork.transaction(async () => {
-        await this.deps.oneTimeTokens.saveNothing(nobodys);
+        await this.deps.oneTimeTokens.save(decoy);
         await this.deps.audit.record({
           action: "auth.password.reset_requested",
           outcome: "failure",

@@ -1,7 +1,7 @@
 import { ok, type Result } from "@/shared/domain/result";
 import { Email } from "../../domain/email.value-object";
 import type { AuthDeps } from "../auth-deps";
-import { issueOneTimeToken } from "../issue-one-time-token";
+import { issueDecoyToken, issueOneTimeToken } from "../issue-one-time-token";
 
 export interface ResendVerificationInput {
   readonly email: string;
@@ -22,15 +22,13 @@ export class ResendVerificationUseCase {
     const user = await this.deps.users.findByEmail(email.value);
 
     if (!user || user.isEmailVerified) {
-      // A token for nobody, saved as nothing: the same work as issuing a real one.
-      const { token: nobodys } = issueOneTimeToken(this.deps.secureTokens, {
+      // A decoy token, saved like a real one: the same work as issuing one.
+      const decoy = issueDecoyToken(this.deps.secureTokens, {
         purpose: "email-verification",
-        userId: null,
-        email: email.value,
         now: this.deps.clock.now(),
       });
       await this.deps.unitOfWork.transaction(async () => {
-        await this.deps.oneTimeTokens.saveNothing(nobodys);
+        await this.deps.oneTimeTokens.save(decoy);
         await this.deps.audit.record({
           action: "auth.email.verification_requested",
           outcome: "failure",

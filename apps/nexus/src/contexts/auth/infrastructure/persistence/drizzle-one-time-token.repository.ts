@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Timestamp } from "@/shared/domain/timestamp.value-object";
 import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { withDatabaseErrors } from "@/shared/infrastructure/database/database.errors";
@@ -34,26 +34,6 @@ export class DrizzleOneTimeTokenRepository implements OneTimeTokenRepository {
         .insert(oneTimeTokens)
         .values(row)
         .onConflictDoUpdate({ target: oneTimeTokens.id, set: { usedAt: row.usedAt } }),
-    );
-  }
-
-  /**
-   * The same insert as `save` for a new token — same table, columns and bound values — from a
-   * select that yields no row, so the statement is parsed, planned and run but writes nothing.
-   */
-  async saveNothing(token: OneTimeToken): Promise<void> {
-    const row = toOneTimeTokenRow(token);
-    await withDatabaseErrors(() =>
-      this.client.executor().execute(
-        sql`insert into ${oneTimeTokens} (id, purpose, token_hash, user_id, email, invitation_organization_id,
-              invitation_role, invited_by, created_at, expires_at, used_at)
-            select ${row.id}::uuid, ${row.purpose}, ${row.tokenHash}, ${row.userId ?? null}::uuid, ${row.email},
-              ${row.invitationOrganizationId ?? null}::uuid, ${row.invitationRole ?? null}, ${row.invitedBy ?? null}::uuid,
-              ${row.createdAt?.toISOString() ?? null}::timestamptz, ${row.expiresAt.toISOString()}::timestamptz,
-              ${row.usedAt?.toISOString() ?? null}::timestamptz
-            where false
-            on conflict (id) do update set used_at = excluded.used_at`,
-      ),
     );
   }
 
