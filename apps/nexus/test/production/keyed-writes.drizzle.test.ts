@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { unwrap } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
 import { queryRows } from "@/shared/infrastructure/database/database-client";
 import { expectErr } from "../support/expectations";
 import { countOf } from "../support/lost-stored-response";
-import { bakery, createProductionKit, type ProductionKit, receive } from "./production-kit";
+import { bakery, freshBakeryPerTest, receive } from "./production-kit";
 
 /**
  * The backstop of ADR 0007 on the use cases: a key recorded with what it created answers a retry
@@ -14,34 +14,27 @@ import { bakery, createProductionKit, type ProductionKit, receive } from "./prod
  * DATABASE_URL the second waits on the key's unique index for the first commit.
  */
 describe("production writes with an Idempotency-Key", () => {
-  let kit: ProductionKit;
-  let ids: Awaited<ReturnType<typeof bakery>>;
-
-  beforeEach(async () => {
-    kit = await createProductionKit();
-    ids = await bakery(kit);
-  });
-  afterEach(() => kit?.dispose());
+  const t = freshBakeryPerTest();
 
   const request = { key: "retry-1", requestHash: "a".repeat(64) };
   const otherBody = { ...request, requestHash: "b".repeat(64) };
   const count = (table: "orders" | "lots" | "stock_movements") =>
     countOf(
-      kit.database.client.db,
-      sql`select count(*) n from ${sql.raw(`production.${table}`)} where organization_id = ${kit.organizationId}`,
+      t.kit.database.client.db,
+      sql`select count(*) n from ${sql.raw(`production.${table}`)} where organization_id = ${t.kit.organizationId}`,
     );
   const refusals = async () =>
     queryRows<{ reason: string }>(
-      kit.database.client.db,
+      t.kit.database.client.db,
       sql`select metadata->>'reason' reason from platform.audit_entries
-          where organization_id = ${kit.organizationId} and outcome = 'failure'`,
+          where organization_id = ${t.kit.organizationId} and outcome = 'failure'`,
     );
 
   it("two concurrent plans with one key plan one order; another body is refused and audited", async () => {
     const plan = (r = request) =>
-      kit.plan.execute({
-        organizationId: kit.organizationId,
-        productId: ids.croissant,
+      t.kit.plan.execute({
+        organizationId: t.kit.organizationId,
+        productId: t.ids.croissant,
         quantity: "12",
         plannedFor: "2026-01-10",
         request: r,
@@ -53,9 +46,9 @@ describe("production writes with an Idempotency-Key", () => {
     expect(await refusals()).toEqual([{ reason: "idempotency-key-reused" }]);
     // Another organization's identical key is its own.
     const stranger = Uuid.generate();
-    const theirs = await bakery(kit, stranger);
+    const theirs = await bakery(t.kit, stranger);
     const planned = unwrap(
-      await kit.plan.execute({
+      await t.kit.plan.execute({
         organizationId: stranger,
         productId: theirs.croissant,
         quantity: "12",
@@ -68,9 +61,9 @@ describe("production writes with an Idempotency-Key", () => {
 
   it("two concurrent receipts with one key receive one lot, and stock moves once", async () => {
     const receipt = () =>
-      kit.receive.execute({
-        organizationId: kit.organizationId,
-        ingredientId: ids.flour,
+      t.kit.receive.execute({
+        organizationId: t.kit.organizationId,
+        ingredientId: t.ids.flour,
         quantity: "2",
         totalCost: 300,
         lotCode: "F-1",
@@ -79,14 +72,14 @@ describe("production writes with an Idempotency-Key", () => {
     const twins = (await Promise.all([receipt(), receipt()])).map(unwrap);
     expect(twins[1]).toEqual(twins[0]);
     expect({ lots: await count("lots"), movements: await count("stock_movements") }).toEqual({ lots: 1, movements: 1 });
-    const stock = unwrap(await kit.queries.stock(kit.organizationId, { limit: 10, cursor: null }));
-    expect(stock.items.find((s) => s.itemId === ids.flour)?.quantity).toBe("2");
+    const stock = unwrap(await t.kit.queries.stock(t.kit.organizationId, { limit: 10, cursor: null }));
+    expect(stock.items.find((s) => s.itemId === t.ids.flour)?.quantity).toBe("2");
   });
 
   it("a retried adjustment gets its adjustment even after the lot was used up, not lot-below-zero", async () => {
-    const lot = await receive(kit, ids.flour, "2", 300, null);
+    const lot = await receive(t.kit, t.ids.flour, "2", 300, null);
     const adjust = (quantity: string, r = request) =>
-      kit.adjust.execute({ organizationId: kit.organizationId, lotId: lot, quantity, reason: "waste", request: r });
+      t.kit.adjust.execute({ organizationId: t.kit.organizationId, lotId: lot, quantity, reason: "waste", request: r });
     const first = unwrap(await adjust("-1.5"));
     unwrap(await adjust("-0.5", { key: "retry-2", requestHash: "c".repeat(64) }));
     const retry = unwrap(await adjust("-1.5"));

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { afterEach, beforeEach } from "vitest";
 import type { Clock, OrganizationCalendar } from "@/contexts/production/application/ports/production-services.port";
 import type { ProductionDeps } from "@/contexts/production/application/production-deps";
 import { AdjustStockUseCase } from "@/contexts/production/application/use-cases/adjust-stock.use-case";
@@ -73,6 +74,19 @@ export async function createProductionKit(
 }
 
 export type ProductionKit = Awaited<ReturnType<typeof createProductionKit>>;
+
+/** A fresh kit with the bakery below for every test of the calling file, disposed after each. */
+export function freshBakeryPerTest(): { readonly kit: ProductionKit; readonly ids: Bakery } {
+  const current = {} as { kit: ProductionKit; ids: Bakery };
+  beforeEach(async () => {
+    current.kit = await createProductionKit();
+    current.ids = await bakery(current.kit);
+  });
+  afterEach(() => current.kit?.dispose());
+  return current;
+}
+
+export type Bakery = Awaited<ReturnType<typeof bakery>>;
 
 /** Flour (gluten) and butter (milk), a croissant with its recipe (12 from 1 kg flour, 0.25 kg butter). */
 export async function bakery(kit: ProductionKit, organizationId: Uuid = kit.organizationId) {

@@ -1,45 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { unwrap } from "@/shared/domain/result";
 import { Uuid } from "@/shared/domain/uuid.value-object";
-import { bakery, createProductionKit, type ProductionKit, receive } from "./production-kit";
+import { freshBakeryPerTest, receive } from "./production-kit";
 
 /**
  * Racing writers on the same lots, through the real repositories and their row locks. On PGlite the
  * engine runs one transaction at a time; with DATABASE_URL the pool runs them truly in parallel.
  */
 describe("stock under concurrent completions and sales", () => {
-  let kit: ProductionKit;
-  let ids: Awaited<ReturnType<typeof bakery>>;
-
-  beforeEach(async () => {
-    kit = await createProductionKit();
-    ids = await bakery(kit);
-  });
-  afterEach(() => kit?.dispose());
+  const t = freshBakeryPerTest();
 
   const startedOrder = async (quantity: string) => {
     const order = unwrap(
-      await kit.plan.execute({
-        organizationId: kit.organizationId,
-        productId: ids.croissant,
+      await t.kit.plan.execute({
+        organizationId: t.kit.organizationId,
+        productId: t.ids.croissant,
         quantity,
         plannedFor: "2026-01-10",
       }),
     );
-    unwrap(await kit.status.start(kit.organizationId, order.id as Uuid));
+    unwrap(await t.kit.status.start(t.kit.organizationId, order.id as Uuid));
     return order.id as Uuid;
   };
   const complete = (orderId: Uuid, producedQuantity: string) =>
-    kit.complete.execute({ organizationId: kit.organizationId, orderId, producedQuantity });
+    t.kit.complete.execute({ organizationId: t.kit.organizationId, orderId, producedQuantity });
 
   it("of five completions racing for flour enough for two, exactly two win and no lot goes below zero", async () => {
-    const lot = await receive(kit, ids.flour, "5", 1000, "2026-02-01");
-    await receive(kit, ids.butter, "50", 5000, "2026-02-01");
+    const lot = await receive(t.kit, t.ids.flour, "5", 1000, "2026-02-01");
+    await receive(t.kit, t.ids.butter, "50", 5000, "2026-02-01");
     const orders = await Promise.all(Array.from({ length: 5 }, () => startedOrder("30"))); // 2.5 kg flour each
     const results = await Promise.all(orders.map((id) => complete(id, "30")));
     expect(results.filter((r) => r.ok)).toHaveLength(2);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(3).fill("insufficient-stock"));
-    expect(unwrap(await kit.queries.getLot(kit.organizationId, lot))).toMatchObject({
+    expect(unwrap(await t.kit.queries.getLot(t.kit.organizationId, lot))).toMatchObject({
       remainingQuantity: "0",
       remainingValue: 0,
     });
@@ -47,16 +40,16 @@ describe("stock under concurrent completions and sales", () => {
     // flour 2.5 kg of 5 kg for 1000 = 500 each; butter 0.625 kg slices of 50 kg for 5000:
     // the first 62.5 → 62 (half-to-even), the second 125 − 62 = 63 (slices telescope, ADR 0009)
     expect(costs.sort()).toEqual([562, 563]);
-    expect(await kit.deps.readModel.verifyStock()).toMatchObject({ discrepancies: [] });
+    expect(await t.kit.deps.readModel.verifyStock()).toMatchObject({ discrepancies: [] });
   });
 
   it("a completion and sales racing for the croissant's stock lose no movement", async () => {
-    await receive(kit, ids.flour, "20", 2000, "2026-02-01");
-    await receive(kit, ids.butter, "10", 1000, "2026-02-01");
+    await receive(t.kit, t.ids.flour, "20", 2000, "2026-02-01");
+    await receive(t.kit, t.ids.butter, "10", 1000, "2026-02-01");
     unwrap(await complete(await startedOrder("24"), "24"));
     const next = await startedOrder("24");
     const sale = (quantity: string) =>
-      kit.sales.execute(kit.organizationId, {
+      t.kit.sales.execute(t.kit.organizationId, {
         invoiceId: Uuid.generate(),
         number: `2026-${quantity}-${Math.random()}`,
         issueDate: "2026-01-10",
@@ -65,7 +58,7 @@ describe("stock under concurrent completions and sales", () => {
         lines: [
           {
             lineNumber: 1,
-            productId: ids.croissant,
+            productId: t.ids.croissant,
             productName: "Croissant",
             sku: "CRO-1",
             unit: "unit",
@@ -82,15 +75,15 @@ describe("stock under concurrent completions and sales", () => {
     expect(outcomes.every((o) => o.ok)).toBe(true);
 
     const movements = unwrap(
-      await kit.queries.movements(kit.organizationId, { itemId: ids.croissant }, { limit: 200, cursor: null }),
+      await t.kit.queries.movements(t.kit.organizationId, { itemId: t.ids.croissant }, { limit: 200, cursor: null }),
     ).items;
     expect(movements.map((m) => m.sequence).sort((a, b) => a - b)).toEqual(movements.map((_, i) => i + 1));
     const sold = movements.filter((m) => m.kind === "sale").reduce((s, m) => s - Number(m.quantity), 0);
     expect(sold).toBe(45);
     const lots = unwrap(
-      await kit.queries.listLots(kit.organizationId, { itemId: ids.croissant }, { limit: 50, cursor: null }),
+      await t.kit.queries.listLots(t.kit.organizationId, { itemId: t.ids.croissant }, { limit: 50, cursor: null }),
     ).items;
     for (const l of lots) expect(Number(l.remainingQuantity)).toBeGreaterThanOrEqual(0);
-    expect(await kit.deps.readModel.verifyStock()).toMatchObject({ discrepancies: [] });
+    expect(await t.kit.deps.readModel.verifyStock()).toMatchObject({ discrepancies: [] });
   });
 });

@@ -4,7 +4,7 @@ import { adjustLot } from "../../domain/stock-keeping.service";
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from "../../domain/stock-movement.value-object";
 import { InputParser } from "../input-parsing";
 import type { KeyedRequest } from "../keyed-request";
-import { KeyedWrites } from "../keyed-writes";
+import { keyedWrite } from "../keyed-writes";
 import {
   type IdempotencyKeyReused,
   type LotBelowZero,
@@ -33,11 +33,7 @@ type Deps = Pick<ProductionDeps, "stock" | "keyedRequests" | "unitOfWork" | "aud
 
 /** `POST /production/stock/adjustments`: a signed correction of one lot, never below zero. */
 export class AdjustStockUseCase {
-  private readonly keyed: KeyedWrites;
-
-  constructor(private readonly deps: Deps) {
-    this.keyed = new KeyedWrites(deps.keyedRequests);
-  }
+  constructor(private readonly deps: Deps) {}
 
   async execute(input: AdjustStockInput): Promise<Result<Adjusted, AdjustStockError>> {
     const subject = {
@@ -50,10 +46,13 @@ export class AdjustStockUseCase {
 
   private async adjust(input: AdjustStockInput): Promise<Result<Adjusted, AdjustStockError>> {
     const { organizationId, lotId } = input;
-    const write = { organizationId, operation: "adjustment", request: input.request } as const;
-    const load = (adjustmentId: Uuid) => this.load(organizationId, adjustmentId);
+    const keyed = keyedWrite(
+      this.deps.keyedRequests,
+      { organizationId, operation: "adjustment", request: input.request },
+      (adjustmentId: Uuid) => this.load(organizationId, adjustmentId),
+    );
     // Before validating: a retry is answered even if the lot has been used up since.
-    const earlier = await this.keyed.recorded(write, load);
+    const earlier = await keyed.recorded();
     if (earlier) return earlier;
     const parse = new InputParser();
     const change = parse.quantity(input.quantity, "/quantity");
@@ -69,7 +68,7 @@ export class AdjustStockUseCase {
     return this.deps.unitOfWork.run(async (): Promise<Result<Adjusted, AdjustStockError>> => {
       const adjustmentId = Uuid.generate();
       // First, before any lock: a twin holding this key is waited for here, holding nothing itself.
-      const twin = await this.keyed.claim(write, adjustmentId, load);
+      const twin = await keyed.claim(adjustmentId);
       if (twin) return twin;
       const found = await this.deps.stock.findLot(organizationId, lotId);
       if (!found) return err(notFound("lot"));

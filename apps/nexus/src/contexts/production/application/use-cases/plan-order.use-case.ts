@@ -3,7 +3,7 @@ import type { Uuid } from "@/shared/domain/uuid.value-object";
 import { ProductionOrder } from "../../domain/production-order.entity";
 import { InputParser } from "../input-parsing";
 import type { KeyedRequest } from "../keyed-request";
-import { KeyedWrites } from "../keyed-writes";
+import { keyedWrite } from "../keyed-writes";
 import {
   type IdempotencyKeyReused,
   type NoRecipe,
@@ -33,11 +33,7 @@ type Deps = Pick<
 
 /** `POST /production/orders` → planned, pinned to the product's current recipe version. */
 export class PlanOrderUseCase {
-  private readonly keyed: KeyedWrites;
-
-  constructor(private readonly deps: Deps) {
-    this.keyed = new KeyedWrites(deps.keyedRequests);
-  }
+  constructor(private readonly deps: Deps) {}
 
   async execute(input: PlanOrderInput): Promise<Result<OrderView, PlanOrderError>> {
     const subject = { organizationId: input.organizationId, resourceType: "production-order" } as const;
@@ -46,9 +42,12 @@ export class PlanOrderUseCase {
 
   private async plan(input: PlanOrderInput): Promise<Result<OrderView, PlanOrderError>> {
     const { organizationId, productId } = input;
-    const write = { organizationId, operation: "order", request: input.request } as const;
-    const load = (id: Uuid) => this.load(organizationId, id);
-    const earlier = await this.keyed.recorded(write, load);
+    const keyed = keyedWrite(
+      this.deps.keyedRequests,
+      { organizationId, operation: "order", request: input.request },
+      (id: Uuid) => this.load(organizationId, id),
+    );
+    const earlier = await keyed.recorded();
     if (earlier) return earlier;
     const parse = new InputParser();
     const quantity = parse.quantity(input.quantity, "/quantity");
@@ -71,7 +70,7 @@ export class PlanOrderUseCase {
         now: this.deps.clock.now(),
       });
       if (!order.ok) return order;
-      const twin = await this.keyed.claim(write, order.value.id, load);
+      const twin = await keyed.claim(order.value.id);
       if (twin) return twin;
       await this.deps.orders.save(order.value);
       const view = orderView(order.value);

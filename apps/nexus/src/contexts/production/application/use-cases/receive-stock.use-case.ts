@@ -5,7 +5,7 @@ import { Lot } from "../../domain/lot.entity";
 import { receiveLot } from "../../domain/stock-keeping.service";
 import { InputParser } from "../input-parsing";
 import type { KeyedRequest } from "../keyed-request";
-import { KeyedWrites } from "../keyed-writes";
+import { keyedWrite } from "../keyed-writes";
 import { type IdempotencyKeyReused, type NotFound, notFound, type ValidationFailed } from "../production.errors";
 import { type LotView, lotView, type MovementView, movementView } from "../production.views";
 import type { ProductionDeps } from "../production-deps";
@@ -33,11 +33,7 @@ type Deps = Pick<
 
 /** `POST /production/stock/receipts`: a new ingredient lot and its receipt movement. */
 export class ReceiveStockUseCase {
-  private readonly keyed: KeyedWrites;
-
-  constructor(private readonly deps: Deps) {
-    this.keyed = new KeyedWrites(deps.keyedRequests);
-  }
+  constructor(private readonly deps: Deps) {}
 
   async execute(input: ReceiveStockInput): Promise<Result<Received, ReceiveStockError>> {
     const subject = {
@@ -50,9 +46,12 @@ export class ReceiveStockUseCase {
 
   private async receive(input: ReceiveStockInput): Promise<Result<Received, ReceiveStockError>> {
     const { organizationId, ingredientId } = input;
-    const write = { organizationId, operation: "receipt", request: input.request } as const;
-    const load = (lotId: Uuid) => this.load(organizationId, lotId);
-    const earlier = await this.keyed.recorded(write, load);
+    const keyed = keyedWrite(
+      this.deps.keyedRequests,
+      { organizationId, operation: "receipt", request: input.request },
+      (lotId: Uuid) => this.load(organizationId, lotId),
+    );
+    const earlier = await keyed.recorded();
     if (earlier) return earlier;
     const parse = new InputParser();
     const quantity = parse.quantity(input.quantity, "/quantity");
@@ -81,7 +80,7 @@ export class ReceiveStockUseCase {
         supplier: ingredient.props.supplier,
       });
       if (!lot.ok) return lot;
-      const twin = await this.keyed.claim(write, lot.value.id, load);
+      const twin = await keyed.claim(lot.value.id);
       if (twin) return twin;
       const items = await this.deps.stock.lockItems(organizationId, [{ itemId: ingredientId, itemKind: "ingredient" }]);
       const item = items.get(ingredientId);
